@@ -1,0 +1,169 @@
+// `ecogov`: the command line of the platform.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { Command, Option } from 'commander';
+import { readConfig, type Config } from './platform/config.js';
+import { migrateDatabase, openDatabase, type Database } from './platform/db/index.js';
+import { startServer } from './platform/http/server.js';
+import { verifyAuditChain } from './platform/audit/log.js';
+import { backupDatabase, restoreDatabase } from './platform/db/backup.js';
+import { createProgress } from './platform/progress.js';
+import { generatePassword } from './platform/auth/password.js';
+import { ROLES, type Role } from './platform/auth/roles.js';
+import { DEMO_ADMIN, isSeeded, seedDemo } from './demo/seed.js';
+import { seedOrganisation } from './organisation/seed.js';
+import { addUser } from './users/actions.js';
+import { SYSTEM_ACTOR } from './platform/audit/log.js';
+import { loadDivisionIndex } from './organisation/queries.js';
+
+const program = new Command();
+program.name('ecogov').description('EcoGov: rule-of-law administration platform for ecology and environment bureaus')
+  .option('--database-url <url>', 'PostgreSQL server (default: $DATABASE_URL, else embedded PGlite)')
+  .option('--data-dir <dir>', 'PGlite data directory (default: $ECOGOV_DATA_DIR or ./data/pglite)')
+  .showHelpAfterError();
+
+function config(): Config {
+  const c = readConfig();
+  const o = program.opts<{ databaseUrl?: string; dataDir?: string }>();
+  return { ...c, databaseUrl: o.databaseUrl ?? c.databaseUrl, dataDir: o.dataDir ? resolve(o.dataDir) : c.dataDir };
+}
+
+async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
+  const c = config();
+  const database = await openDatabase({ url: c.databaseUrl, dataDir: c.dataDir });
+  try {
+    await migrateDatabase(database);
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+/** Where the demo login is kept, so every `npm start` can print it (PGlite only; never on a server). */
+const demoLoginFile = (c: Config) => join(dirname(c.dataDir), 'demo-login.json');
+
+async function seedDemoBureau(database: Database, c: Config): Promise<{ username: string; password: string }> {
+  const password = process.env.ECOGOV_DEMO_PASSWORD ?? generatePassword();
+  const progress = createProgress();
+  console.error('Seeding the demo bureau (Yantai)…');
+  const accounts = await seedDemo(database.db, password, new Date(), (step, done, total) => progress.update(step, done, total));
+  progress.done();
+  console.error(`Demo accounts (all with the same password): ${accounts.map((a) => `${a.username} (${a.role}${a.district ? `, ${a.district}` : ''})`).join(', ')}`);
+  if (database.engine === 'pglite') {
+    mkdirSync(dirname(demoLoginFile(c)), { recursive: true });
+    writeFileSync(demoLoginFile(c), JSON.stringify({ username: DEMO_ADMIN, password }), { mode: 0o600 });
+  }
+  return { username: DEMO_ADMIN, password };
+}
+
+async function buildWebIfMissing(c: Config) {
+  if (existsSync(join(c.webDist, 'index.html'))) return;
+  console.error('Building the web app (first run)…');
+  const { build } = await import('vite');
+  await build({ configFile: resolve('web/vite.config.ts'), logLevel: 'warn' });
+}
+
+async function serve(seedIfEmpty: boolean) {
+  const c = config();
+  if (seedIfEmpty) await buildWebIfMissing(c);
+  const database = await openDatabase({ url: c.databaseUrl, dataDir: c.dataDir });
+  await migrateDatabase(database);
+  let login: { username: string; password: string } | null = null;
+  if (seedIfEmpty && !(await isSeeded(database.db))) login = await seedDemoBureau(database, c);
+  else if (existsSync(demoLoginFile(c)) && database.engine === 'pglite') login = JSON.parse(readFileSync(demoLoginFile(c), 'utf8'));
+  const server = await startServer(c, { database, logger: process.env.LOG_LEVEL !== 'silent' });
+  console.log(`\nEcoGov is running on ${server.url.replace(/:\/\/[^:/]+/, '://localhost')}  (database: ${database.engine} ${database.location})`);
+  console.log(`API documentation: ${server.url}/api/docs`);
+  if (login) console.log(`Demo administrator: username "${login.username}", password "${login.password}"`);
+  const stop = async () => { await server.close(); await database.close(); process.exit(0); };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+program.command('start').description('First-run friendly: build the web app if missing, migrate, seed the demo bureau if empty, serve')
+  .action(() => serve(true));
+
+program.command('serve').description('Migrate and serve the platform (API, web app, docs) on $PORT (3000)')
+  .action(() => serve(false));
+
+program.command('migrate').description('Apply the checked-in migrations').action(() => withDatabase(async (d) => {
+  console.log(`migrated (${d.engine} ${d.location})`);
+}));
+
+program.command('seed').description('Load reference data; with --demo, the whole demo bureau')
+  .option('--demo', 'seed the demo bureau (organisation, users of every role, enterprises)')
+  .action((opts: { demo?: boolean }) => withDatabase(async (d) => {
+    if (opts.demo) {
+      const login = await seedDemoBureau(d, config());
+      console.log(`Demo administrator: username "${login.username}", password "${login.password}"`);
+    } else {
+      const counts = await seedOrganisation(d.db, new Date());
+      console.log(counts.districts ? `organisation seeded: ${JSON.stringify(counts)}` : 'organisation already present');
+    }
+  }));
+
+const user = program.command('user').description('Manage users');
+user.command('add').description('Add a user (the password is generated and printed unless --password is given)')
+  .requiredOption('--username <name>')
+  .requiredOption('--display-name <name>')
+  .addOption(new Option('--role <role>').choices([...ROLES]).makeOptionMandatory())
+  .option('--district <code|name>', 'district scope (county-level unit code or name); omit for city-wide')
+  .option('--credential <no>', '执法证号 (enforcement officers)')
+  .option('--enterprise-id <id>', 'enterprise (enterprise users)')
+  .option('--legal-qualification', 'holds the national legal professional qualification')
+  .option('--password <password>')
+  .action((o: { username: string; displayName: string; role: Role; district?: string; credential?: string; enterpriseId?: string; legalQualification?: boolean; password?: string }) =>
+    withDatabase(async (d) => {
+      await seedOrganisation(d.db, new Date());
+      let districtId: number | null = null;
+      if (o.district) {
+        const found = (await loadDivisionIndex(d.db)).district(o.district);
+        if (!found) throw new UsageError(`--district: no county-level unit "${o.district}"`);
+        districtId = found.id;
+      }
+      const password = o.password ?? generatePassword();
+      const result = await addUser(d.db, SYSTEM_ACTOR, {
+        username: o.username, displayName: o.displayName, password, role: o.role, districtId, departmentId: null,
+        enterpriseId: o.enterpriseId ? Number(o.enterpriseId) : null, credentialNo: o.credential ?? null,
+        holdsLegalQualification: o.legalQualification ?? false,
+      }, new Date());
+      if (!result.ok) throw new UsageError(`${result.field ?? 'user'}: ${result.code}`);
+      console.log(`user ${o.username} (${o.role}) added${o.password ? '' : `; password: ${password}`}`);
+    }));
+
+program.command('audit').description('Audit log tools').command('verify').description('Recompute the hash chain; exit 1 and name the first broken row if it does not hold')
+  .action(() => withDatabase(async (d) => {
+    const progress = createProgress();
+    const result = await verifyAuditChain(d.db, (n) => progress.update('rows checked', n));
+    progress.done();
+    if (result.ok) console.log(`audit chain intact: ${result.checked} rows`);
+    else {
+      console.error(`audit chain BROKEN at seq ${result.firstBrokenSeq} (${result.reason}); ${result.checked} rows before it are intact`);
+      process.exitCode = 1;
+    }
+  }));
+
+program.command('backup').description('Write a logical dump (JSON lines) that restores on PGlite or PostgreSQL').argument('<file>')
+  .action((file: string) => withDatabase(async (d) => {
+    const progress = createProgress();
+    const counts = await backupDatabase(d.db, resolve(file), (t, n) => progress.update(t, n));
+    progress.done();
+    console.log(`backup written to ${file}: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+  }));
+
+program.command('restore').description('Restore a dump into an empty database (migrated first)').argument('<file>')
+  .action((file: string) => withDatabase(async (d) => {
+    if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
+    const progress = createProgress();
+    const counts = await restoreDatabase(d.db, resolve(file), (t, n) => progress.update(t, n));
+    progress.done();
+    console.log(`restored: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+  }));
+
+class UsageError extends Error {}
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  console.error(`ecogov: ${err instanceof Error ? err.message : String(err)}`);
+  if (!(err instanceof UsageError) && process.env.DEBUG) console.error(err);
+  process.exit(1);
+});

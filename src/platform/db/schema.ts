@@ -1,0 +1,5 @@
+// Every table of every capability, for Drizzle and drizzle-kit. Add a capability's tables here.
+export * from '../audit/tables.js';
+export * from '../../organisation/tables.js';
+export * from '../../users/tables.js';
+export * from '../../enterprises/tables.js';

@@ -1,0 +1,112 @@
+import { existsSync } from 'node:fs';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import {
+  hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Database } from '../db/index.js';
+import { authPlugin } from '../auth/session.js';
+import { errorBody, sendRefusal } from './outcome-to-http.js';
+import { refuse } from '../../law/outcome.js';
+import { messageFor } from '../i18n/messages.js';
+import { auditRoutes } from '../audit/routes.js';
+import { userRoutes } from '../../users/routes.js';
+import { organisationRoutes } from '../../organisation/routes.js';
+import { enterpriseRoutes } from '../../enterprises/routes.js';
+
+export interface AppOptions {
+  database: Database;
+  logger?: FastifyServerOptions['logger'];
+  /** Built web app to serve at /; omitted in API tests. */
+  webDist?: string | null;
+  secureCookies?: boolean;
+  loginRateLimit?: { max: number; timeWindow: number };
+}
+
+/** One field name from a zod validation failure: `outfalls.0.code`, or the part of the request. */
+function fieldOf(validation: { instancePath?: string; params?: Record<string, unknown> }[] | undefined, context: string | undefined): string {
+  const first = validation?.[0];
+  const issuePath = (first?.params?.issue as { path?: (string | number)[] } | undefined)?.path;
+  if (issuePath?.length) return issuePath.join('.');
+  const path = first?.instancePath?.replace(/^\//, '').replaceAll('/', '.');
+  return path || context || 'body';
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 2 * 1024 * 1024,
+    disableRequestLogging: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  const db = options.database.db;
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Ant Design and Swagger UI inject styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'EcoGov API', description: '生态环境局法治政府建设管理平台 API', version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'ecogov_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(authPlugin, { db });
+
+  app.setErrorHandler((error, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const field = fieldOf(error.validation as never, error.validationContext);
+      const detail = (error.validation[0] as { message?: string } | undefined)?.message ?? '';
+      const body = errorBody(request, refuse('INVALID_INPUT', undefined, field));
+      body.error.message = `${field}: ${detail || messageFor('INVALID_INPUT', request.locale)}`;
+      return reply.code(400).send(body);
+    }
+    const status = (error as { statusCode?: number }).statusCode ?? 500;
+    if (status === 429) return sendRefusal(request, reply, refuse('RATE_LIMITED'));
+    if (status >= 400 && status < 500) {
+      // Fastify's own 4xx (bad JSON, body too large, wrong content type): say which, never a stack.
+      return reply.code(status).send({ error: { code: (error as { code?: string }).code ?? 'INVALID_INPUT', message: (error as Error).message } });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.code(500).send(errorBody(request, refuse('INTERNAL')));
+  });
+
+  await app.register(userRoutes, { db, secureCookies: options.secureCookies ?? false, loginRateLimit: options.loginRateLimit ?? { max: 10, timeWindow: 60_000 } });
+  await app.register(organisationRoutes, { db });
+  await app.register(enterpriseRoutes, { db });
+  await app.register(auditRoutes, { db });
+  app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true, engine: options.database.engine }));
+
+  const webDist = options.webDist;
+  const serveWeb = webDist && existsSync(webDist);
+  if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !serveWeb || request.method !== 'GET') {
+      return sendRefusal(request, reply, refuse('NOT_FOUND'));
+    }
+    // Client-side routes: the SPA's index handles them.
+    return reply.type('text/html').sendFile('index.html');
+  });
+  return app;
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { ROLES } from '../platform/auth/roles.js';
+
+export const loginSchema = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) });
+
+export const meSchema = z.object({
+  user: z.object({
+    id: z.number(), username: z.string(), displayName: z.string(), role: z.enum(ROLES),
+    districtId: z.number().nullable(), districtName: z.string().nullable(), enterpriseId: z.number().nullable(),
+    permissions: z.array(z.string()),
+  }),
+  csrfToken: z.string(),
+});
+
+export const newUserSchema = z.object({
+  username: z.string().trim().min(3).max(64).regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only'),
+  displayName: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(200),
+  role: z.enum(ROLES),
+  districtId: z.number().int().positive().nullable().default(null),
+  departmentId: z.number().int().positive().nullable().default(null),
+  enterpriseId: z.number().int().positive().nullable().default(null),
+  credentialNo: z.string().trim().max(40).nullable().default(null),
+  holdsLegalQualification: z.boolean().default(false),
+});

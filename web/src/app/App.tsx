@@ -1,0 +1,94 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { App as AntApp, ConfigProvider, Result } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useTranslation } from 'react-i18next';
+import { AuthProvider, useAuth } from './auth';
+import { AppLayout } from './AppLayout';
+import { ErrorBoundary } from './ErrorBoundary';
+import { NotFound } from './NotFound';
+import { PageSpinner } from './PageSpinner';
+import type { Permission } from './types';
+
+const LoginPage = lazy(() => import('../auth/LoginPage'));
+const EnterpriseListPage = lazy(() => import('../enterprises/EnterpriseListPage'));
+const EnterpriseDetailPage = lazy(() => import('../enterprises/EnterpriseDetailPage'));
+const EnterpriseFormPage = lazy(() => import('../enterprises/EnterpriseFormPage'));
+const AuditLogPage = lazy(() => import('../audit/AuditLogPage'));
+
+function RequireAuth({ children }: { children: ReactNode }) {
+  const { user } = useAuth();
+  const location = useLocation();
+  if (user === undefined) return <PageSpinner />;
+  if (user === null) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return <>{children}</>;
+}
+
+function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+  const { can } = useAuth();
+  const { t } = useTranslation();
+  if (!can(permission)) return <Result status="403" title="403" subTitle={t('app.forbidden')} />;
+  return <>{children}</>;
+}
+
+function LoginRoute() {
+  const { user } = useAuth();
+  if (user === undefined) return <PageSpinner />;
+  if (user) return <Navigate to="/enterprises" replace />;
+  return <LoginPage />;
+}
+
+export function App() {
+  const { i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  dayjs.locale(en ? 'en' : 'zh-cn');
+  return (
+    <ConfigProvider locale={en ? enUS : zhCN} theme={{ token: { colorPrimary: '#1f7a4d' } }}>
+      <AntApp>
+        <AuthProvider>
+          <BrowserRouter>
+            <ErrorBoundary>
+              <Suspense fallback={<PageSpinner />}>
+                <Routes>
+                  <Route path="/login" element={<LoginRoute />} />
+                  <Route
+                    element={
+                      <RequireAuth>
+                        <AppLayout />
+                      </RequireAuth>
+                    }
+                  >
+                    <Route index element={<Navigate to="/enterprises" replace />} />
+                    <Route path="enterprises" element={<EnterpriseListPage />} />
+                    <Route
+                      path="enterprises/new"
+                      element={
+                        <RequirePermission permission="enterprise.write">
+                          <EnterpriseFormPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route path="enterprises/:id" element={<EnterpriseDetailPage />} />
+                    <Route path="enterprises/:id/edit" element={<EnterpriseFormPage />} />
+                    <Route
+                      path="audit"
+                      element={
+                        <RequirePermission permission="audit.read">
+                          <AuditLogPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route path="*" element={<NotFound />} />
+                  </Route>
+                </Routes>
+              </Suspense>
+            </ErrorBoundary>
+          </BrowserRouter>
+        </AuthProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

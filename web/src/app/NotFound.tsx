@@ -1,0 +1,20 @@
+import { Button, Result } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+
+export function NotFound() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <Result
+      status="404"
+      title="404"
+      subTitle={t('app.notFound')}
+      extra={
+        <Button type="primary" onClick={() => navigate('/enterprises')}>
+          {t('app.backHome')}
+        </Button>
+      }
+    />
+  );
+}
