@@ -41,12 +41,14 @@ function LoginRoute() {
   return <LoginPage />;
 }
 
+const THEME = { token: { colorPrimary: '#1f7a4d' } } as const;
+
 export function App() {
   const { i18n } = useTranslation();
   const en = i18n.language === 'en';
   dayjs.locale(en ? 'en' : 'zh-cn');
   return (
-    <ConfigProvider locale={en ? enUS : zhCN} theme={{ token: { colorPrimary: '#1f7a4d' } }}>
+    <ConfigProvider locale={en ? enUS : zhCN} theme={THEME}>
       <AntApp>
         <AuthProvider>
           <BrowserRouter>

@@ -147,6 +147,18 @@ export async function download(path: string, query: Query | undefined, fallbackN
   return name;
 }
 
+/** The server prefixes field refusals with `field: `; drop it where the field is shown anyway. */
+export function messageWithoutField(e: ApiError): string {
+  const prefix = e.field ? `${e.field}: ` : '';
+  return prefix && e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message;
+}
+
+/** Appends the legal citation unless the message already names it. */
+export function messageWithCitation(message: string, e: ApiError, format: (law: string, article: string) => string): string {
+  if (!e.citation || message.includes(e.citation.law)) return message;
+  return message + format(e.citation.law, e.citation.article);
+}
+
 /** Message suitable for display, for any thrown value. */
 export function errorMessage(e: unknown): string {
   if (e instanceof ApiError) return e.message;

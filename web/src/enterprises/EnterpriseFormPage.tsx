@@ -18,7 +18,7 @@ import {
 } from 'antd';
 import { ArrowLeftOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { ApiError, errorMessage } from '../app/api';
+import { ApiError, errorMessage, messageWithCitation, messageWithoutField } from '../app/api';
 import { useAuth } from '../app/auth';
 import {
   CREDIT_RATINGS,
@@ -177,15 +177,15 @@ export default function EnterpriseFormPage() {
           setFormError({ message: e.message || t('enterprise.versionConflict'), conflict: true });
           return;
         }
-        const cite = e.citation ? t('app.citation', { law: e.citation.law, article: e.citation.article }) : '';
+        const cite = (m: string) => messageWithCitation(m, e, (law, article) => t('app.citation', { law, article }));
         const path = (e.status === 400 || e.status === 409 || e.status === 422) ? fieldPath(e.field, values.outfalls?.length ?? 0) : null;
         if (path) {
           const name = path as Parameters<typeof form.scrollToField>[0] & {};
-          form.setFields([{ name, errors: [e.message + cite] }]);
+          form.setFields([{ name, errors: [cite(messageWithoutField(e))] }]);
           form.scrollToField(name, { block: 'center' });
           return;
         }
-        setFormError({ message: e.message + cite, conflict: false });
+        setFormError({ message: cite(e.message), conflict: false });
         return;
       }
       setFormError({ message: errorMessage(e), conflict: false });

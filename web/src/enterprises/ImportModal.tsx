@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Checkbox, Modal, Space, Statistic, Table, Typography, Upload, type UploadFile } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { ApiError, errorMessage } from '../app/api';
+import { ApiError, errorMessage, messageWithoutField } from '../app/api';
 import { enterpriseApi } from './api';
 import type { ImportResult, ImportRowError } from './types';
 
@@ -21,11 +21,11 @@ function rowErrorsFrom(e: ApiError): ImportRowError[] | null {
 function ErrorTable({ errors }: { errors: ImportRowError[] }) {
   const { t } = useTranslation();
   return (
-    <Table<ImportRowError>
+    <Table<ImportRowError & { key: string }>
       size="small"
       data-testid="import-errors"
-      rowKey={(r, i) => `${r.row}-${r.field}-${i}`}
-      dataSource={errors}
+      rowKey="key"
+      dataSource={errors.map((e, i) => ({ ...e, key: `${e.row}-${e.field}-${i}` }))}
       pagination={errors.length > 10 ? { pageSize: 10, size: 'small' } : false}
       columns={[
         { title: t('import.row'), dataIndex: 'row', width: 70 },
@@ -72,7 +72,7 @@ export function ImportModal({ open, onClose, onImported }: Props) {
     } catch (e) {
       const rowErrors = e instanceof ApiError ? rowErrorsFrom(e) : null;
       if (e instanceof ApiError && e.status === 422 && rowErrors) {
-        setRefused({ message: e.message, errors: rowErrors });
+        setRefused({ message: messageWithoutField(e), errors: rowErrors });
       } else {
         setError(errorMessage(e));
       }
