@@ -63,7 +63,6 @@ export async function backupDatabase(db: Db, file: string, onProgress?: Progress
 
 export async function restoreDatabase(db: Db, file: string, onProgress?: Progress): Promise<Record<string, number>> {
   const known = new Set(tablesInDependencyOrder().map(getTableName));
-  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
   const counts: Record<string, number> = {};
   await db.transaction(async (tx) => {
     let table: string | null = null;
@@ -77,6 +76,8 @@ export async function restoreDatabase(db: Db, file: string, onProgress?: Progres
       onProgress?.(table, counts[table]!);
       batch = [];
     };
+    // Opened right before iterating: lines read before the loop attaches would be lost.
+    const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
     for await (const line of lines) {
       if (!line.trim()) continue;
       const item = JSON.parse(line) as { format?: string; table?: string; row?: Record<string, unknown> };
