@@ -1,6 +1,6 @@
 // `ecogov`: the command line of the platform.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { readConfig, type Config } from './platform/config.js';
 import { migrateDatabase, openDatabase, type Database } from './platform/db/index.js';
@@ -9,12 +9,16 @@ import { verifyAuditChain } from './platform/audit/log.js';
 import { backupDatabase, restoreDatabase } from './platform/db/backup.js';
 import { createProgress } from './platform/progress.js';
 import { generatePassword } from './platform/auth/password.js';
-import { ROLES, type Role } from './platform/auth/roles.js';
+import { can, ROLES, type Role } from './platform/auth/roles.js';
 import { DEMO_ADMIN, isSeeded, seedDemo } from './demo/seed.js';
 import { seedOrganisation } from './organisation/seed.js';
 import { addUser } from './users/actions.js';
 import { SYSTEM_ACTOR } from './platform/audit/log.js';
 import { loadDivisionIndex } from './organisation/queries.js';
+import { findPrincipalByUsername } from './users/actions.js';
+import { parseEnterpriseWorkbook } from './enterprises/excel.js';
+import { importEnterprises } from './enterprises/actions.js';
+import { messageFor } from './platform/i18n/messages.js';
 
 const program = new Command();
 program.name('ecogov').description('EcoGov: rule-of-law administration platform for ecology and environment bureaus')
@@ -158,6 +162,32 @@ program.command('restore').description('Restore a dump into an empty database (m
     const counts = await restoreDatabase(d.db, resolve(file), (t, n) => progress.update(t, n));
     progress.done();
     console.log(`restored: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+  }));
+
+program.command('import-enterprises').description('Import an enterprise workbook (.xlsx, the template layout) as a user, with progress')
+  .argument('<file>')
+  .requiredOption('--as <username>', 'the user the import is made by (their district scope applies; audited under their name)')
+  .option('--skip-invalid', 'import the good rows even when some rows are invalid')
+  .action((file: string, o: { as: string; skipInvalid?: boolean }) => withDatabase(async (d) => {
+    if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
+    const principal = await findPrincipalByUsername(d.db, o.as);
+    if (!principal) throw new UsageError(`--as: no active user "${o.as}"`);
+    if (!can(principal, 'enterprise.import')) throw new UsageError(`--as: ${o.as} (${principal.role}) may not import enterprises`);
+    const parsed = await parseEnterpriseWorkbook(readFileSync(file), await loadDivisionIndex(d.db));
+    if ('unreadable' in parsed) throw new UsageError(`${file}: ${messageFor('IMPORT_FILE_UNREADABLE', 'zh-CN')}`);
+    if ('missingColumn' in parsed) throw new UsageError(`${file}: ${messageFor('IMPORT_HEADER_MISSING', 'zh-CN')}: ${parsed.missingColumn}`);
+    const progress = createProgress();
+    const result = await importEnterprises(d.db, principal, parsed.rows, parsed.errors, { skipInvalid: o.skipInvalid ?? false, fileName: basename(file) },
+      new Date(), (done, total) => progress.update('enterprises', done, total));
+    progress.done();
+    const errors = result.ok ? result.value.errors : 'errors' in result ? result.errors : [];
+    for (const e of errors) console.error(`  row ${e.row} ${e.field}: ${messageFor(e.code, 'zh-CN')} (${e.code})`);
+    if (!result.ok) {
+      console.error(`nothing imported: ${errors.length} problem(s); fix them or pass --skip-invalid`);
+      process.exitCode = 1;
+    } else {
+      console.log(`imported: ${result.value.created} created, ${result.value.updated} updated, ${result.value.skipped} rows skipped`);
+    }
   }));
 
 class UsageError extends Error {}

@@ -5,7 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { writeFileSync } from 'node:fs';
 import { openDatabase } from '../src/platform/db/index.js';
+import { COLUMNS } from '../src/enterprises/excel.js';
+import { nextCreditCode } from './helpers/app.js';
 
 const run = promisify(execFile);
 
@@ -26,7 +30,7 @@ describe('ecogov command line', () => {
   beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'ecogov-cli-')); });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it.each(['serve', 'start', 'migrate', 'seed', 'user add', 'audit verify', 'backup', 'restore'])('%s --help', async (command) => {
+  it.each(['serve', 'start', 'migrate', 'seed', 'user add', 'audit verify', 'backup', 'restore', 'import-enterprises'])('%s --help', async (command) => {
     const res = await ecogov(join(dir, 'help'), ...command.split(' '), '--help');
     expect(res.code).toBe(0);
     expect(res.stdout).toMatch(/Usage: ecogov/);
@@ -66,5 +70,26 @@ describe('ecogov command line', () => {
     expect(restore.stdout).toMatch(/districts 13, .*townships 159/);
     expect((await ecogov(b, 'audit', 'verify')).stdout).toMatch(/intact: 1 rows/);
     expect((await ecogov(b, 'restore', file)).stderr).toMatch(/empty database/);
+  });
+
+  it('imports a workbook with progress, all-or-nothing unless --skip-invalid', async () => {
+    const data = join(dir, 'import');
+    await ecogov(data, 'seed');
+    await ecogov(data, 'user', 'add', '--username', 'boss', '--display-name', '管理员', '--role', 'administrator', '--password', 'long-enough-password');
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('企业名录');
+    sheet.addRow(COLUMNS.map((c) => c.header));
+    sheet.addRow([nextCreditCode(), '烟台好企业有限公司', '王', '芝罘区', '向阳街道', 'C2614', '烟台市芝罘区1号', '', '', '', '', 'DW001:总排口']);
+    sheet.addRow(['91370602MA3C000001', '烟台坏企业有限公司', '李', '芝罘区', '', 'C2614', '烟台市芝罘区2号', '', '', '', '', '']);
+    const file = join(dir, 'enterprises.xlsx');
+    writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+    const refused = await ecogov(data, 'import-enterprises', file, '--as', 'boss');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/row 3 creditCode: .*CREDIT_CODE_CHECK_CHARACTER/);
+    expect(refused.stderr).toMatch(/nothing imported/);
+    const skipped = await ecogov(data, 'import-enterprises', file, '--as', 'boss', '--skip-invalid');
+    expect(skipped.code).toBe(0);
+    expect(skipped.stderr).toMatch(/enterprises: 1\/1 100%/);
+    expect(skipped.stdout).toMatch(/imported: 1 created, 0 updated, 1 rows skipped/);
   });
 });

@@ -4,7 +4,7 @@ import { users } from './tables.js';
 import { refuse, success, type Result } from '../law/outcome.js';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../platform/auth/password.js';
 import { afterFailedLogin, isLocked } from '../platform/auth/lockout.js';
-import { checkRoleAssignment, type Role } from '../platform/auth/roles.js';
+import { checkRoleAssignment, type Principal, type Role } from '../platform/auth/roles.js';
 import { appendAudit, type Actor } from '../platform/audit/log.js';
 import { createSession } from '../platform/auth/session.js';
 
@@ -79,4 +79,11 @@ export async function findUserById(db: Db, id: number) {
 
 export async function listUsers(db: Db) {
   return (await db.select().from(users).orderBy(users.id)).map(publicUser);
+}
+
+/** The principal of an active user, for work done on their behalf outside HTTP (CLI imports). */
+export async function findPrincipalByUsername(db: Db, username: string): Promise<Principal | null> {
+  const [u] = await db.select().from(users).where(eq(users.username, username));
+  if (!u || !u.active) return null;
+  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, districtId: u.districtId, enterpriseId: u.enterpriseId };
 }
