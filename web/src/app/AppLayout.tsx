@@ -83,8 +83,8 @@ export function AppLayout() {
           disabled: true,
           title: label,
           label: (
-            <span data-testid={`menu-${m.key}`}>
-              {label}
+            <span className="ecogov-coming-item" data-testid={`menu-${m.key}`}>
+              <span className="ecogov-coming-label">{label}</span>
               <Tag className="ecogov-coming-tag" bordered={false}>
                 {t('app.comingSoon')}
               </Tag>
@@ -140,7 +140,7 @@ export function AppLayout() {
       <Layout>
         <Sider
           className="ecogov-sider"
-          width={232}
+          width={248}
           theme="light"
           collapsible
           collapsed={collapsed}

@@ -33,7 +33,7 @@ import {
 } from '../app/labels';
 import { PageSpinner } from '../app/PageSpinner';
 import { enterpriseApi } from './api';
-import { useDistricts } from './useDistricts';
+import { districtOptions, useDistricts } from './useDistricts';
 import { useEnterprise } from './useEnterprise';
 import type { Enterprise, EnterpriseInput } from './types';
 
@@ -229,7 +229,6 @@ export default function EnterpriseFormPage() {
           type="error"
           showIcon
           message={formError.message}
-          description={formError.conflict ? t('enterprise.versionConflict') : undefined}
           style={{ marginBottom: 16 }}
           data-testid="enterprise-form-error"
           action={
@@ -288,7 +287,7 @@ export default function EnterpriseFormPage() {
                 showSearch
                 optionFilterProp="label"
                 loading={districtsLoading}
-                options={districts.map((d) => ({ value: d.id, label: d.name }))}
+                options={districtOptions(districts, t)}
                 data-testid="field-districtId"
               />
             </Form.Item>

@@ -7,7 +7,7 @@ import { useAuth } from '../app/auth';
 import { errorMessage } from '../app/api';
 import { CREDIT_RATINGS, creditRatingLabel, type CreditRating } from '../app/labels';
 import { enterpriseApi } from './api';
-import { useDistricts } from './useDistricts';
+import { districtOptions, useDistricts } from './useDistricts';
 import { CreditRatingTag, KeyUnitTags } from './tags';
 import { ImportModal } from './ImportModal';
 import type { EnterpriseFilters, EnterpriseSummary, Page } from './types';
@@ -201,7 +201,7 @@ export default function EnterpriseListPage() {
           placeholder={t('enterprise.district')}
           value={filters.districtId}
           onChange={(v) => update({ districtId: v, townshipId: undefined })}
-          options={districts.map((d) => ({ value: d.id, label: d.name }))}
+          options={districtOptions(districts, t)}
           style={{ width: 160 }}
           data-testid="filter-district"
         />

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Checkbox, Modal, Space, Statistic, Table, Typography, Upload, type UploadFile } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { ApiError, errorMessage, messageWithoutField } from '../app/api';
 import { enterpriseApi } from './api';
 import type { ImportResult, ImportRowError } from './types';
@@ -18,6 +19,36 @@ function rowErrorsFrom(e: ApiError): ImportRowError[] | null {
   return null;
 }
 
+const FIELD_LABELS: Record<string, string> = {
+  creditCode: 'enterprise.creditCode',
+  name: 'enterprise.name',
+  legalRepresentative: 'enterprise.legalRepresentative',
+  district: 'enterprise.district',
+  districtId: 'enterprise.district',
+  township: 'enterprise.township',
+  townshipId: 'enterprise.township',
+  industryCode: 'enterprise.industryCode',
+  address: 'enterprise.address',
+  longitude: 'enterprise.longitude',
+  latitude: 'enterprise.latitude',
+  keyUnitCategories: 'enterprise.keyUnitCategories',
+  creditRating: 'enterprise.creditRating',
+  outfalls: 'enterprise.outfalls',
+};
+
+/** `creditCode` → 统一社会信用代码; `outfalls.1.code` → 排放口 2 编号; unknown names as given. */
+function fieldLabel(t: TFunction, field: string): string {
+  const [head, ...rest] = field.split('.');
+  const key = FIELD_LABELS[head];
+  if (!key) return field;
+  if (head === 'outfalls' && rest.length) {
+    const idx = Number(rest[0]);
+    const sub = rest[1] === 'code' ? 'enterprise.outfallCode' : rest[1] === 'name' ? 'enterprise.outfallName' : rest[1] === 'kind' ? 'enterprise.outfallKind' : null;
+    return `${t(key)} ${Number.isInteger(idx) ? idx + 1 : rest[0]}${sub ? ` ${t(sub)}` : ''}`;
+  }
+  return t(key);
+}
+
 function ErrorTable({ errors }: { errors: ImportRowError[] }) {
   const { t } = useTranslation();
   return (
@@ -29,7 +60,12 @@ function ErrorTable({ errors }: { errors: ImportRowError[] }) {
       pagination={errors.length > 10 ? { pageSize: 10, size: 'small' } : false}
       columns={[
         { title: t('import.row'), dataIndex: 'row', width: 70 },
-        { title: t('import.field'), dataIndex: 'field', width: 160 },
+        {
+          title: t('import.field'),
+          dataIndex: 'field',
+          width: 180,
+          render: (f: string) => <span title={f}>{fieldLabel(t, f)}</span>,
+        },
         { title: t('import.message'), dataIndex: 'message' },
       ]}
     />
@@ -162,7 +198,7 @@ export function ImportModal({ open, onClose, onImported }: Props) {
         {error && <Alert type="error" showIcon message={error} style={{ marginTop: 16 }} data-testid="import-error" />}
         {refused && (
           <div style={{ marginTop: 16 }} data-testid="import-refused">
-            <Alert type="error" showIcon message={refused.message} description={t('import.hasErrors')} />
+            <Alert type="error" showIcon message={refused.message} />
             <Typography.Title level={5} style={{ marginTop: 16 }}>
               {t('import.errorsTitle')}
             </Typography.Title>
