@@ -47,7 +47,7 @@ export const enterpriseListQuerySchema = enterpriseFilterSchema.extend({
 export const importQuerySchema = z.object({ skipInvalid: booleanString.default(false) });
 export const idParamsSchema = z.object({ id });
 
-const enterpriseSummary = z.object({
+export const enterpriseSummarySchema = z.object({
   id: z.number(), creditCode: z.string(), name: z.string(), legalRepresentative: z.string(),
   districtId: z.number(), districtName: z.string(), townshipId: z.number().nullable(), townshipName: z.string().nullable(),
   industryCode: z.string(), keyUnitCategories: z.array(z.enum(KEY_UNIT_CATEGORIES)), creditRating: z.enum(CREDIT_RATINGS).nullable(),
@@ -55,10 +55,10 @@ const enterpriseSummary = z.object({
 });
 
 export const enterpriseListSchema = z.object({
-  items: z.array(enterpriseSummary), total: z.number(), page: z.number(), pageSize: z.number(),
+  items: z.array(enterpriseSummarySchema), total: z.number(), page: z.number(), pageSize: z.number(),
 });
 
-export const enterpriseDetailSchema = enterpriseSummary.extend({
+export const enterpriseDetailSchema = enterpriseSummarySchema.extend({
   outfalls: z.array(z.object({ id: z.number(), code: z.string(), name: z.string(), kind: z.enum(OUTFALL_KINDS) })),
   version: z.number(), createdAt: z.string(), updatedAt: z.string(),
   actions: z.array(z.enum(['edit'])).describe('What the current user may do with this enterprise'),

@@ -1,13 +1,12 @@
 import type { TFunction } from 'i18next';
 
-export const CREDIT_RATINGS = ['green', 'blue', 'yellow', 'red', 'black'] as const;
-export type CreditRating = (typeof CREDIT_RATINGS)[number];
+import type { CreditRating } from '../../../src/enterprises/rules/enterprise';
 
-export const KEY_UNIT_CATEGORIES = ['water', 'air', 'soil', 'noise', 'risk'] as const;
-export type KeyUnitCategory = (typeof KEY_UNIT_CATEGORIES)[number];
-
-export const OUTFALL_KINDS = ['water', 'air'] as const;
-export type OutfallKind = (typeof OUTFALL_KINDS)[number];
+// The registry's vocabularies come from the server's own rules, so the two never drift apart.
+export {
+  CREDIT_RATINGS, KEY_UNIT_CATEGORIES, OUTFALL_KINDS,
+  type CreditRating, type KeyUnitCategory, type OutfallKind,
+} from '../../../src/enterprises/rules/enterprise';
 
 /** antd Tag colours for credit ratings. */
 export const CREDIT_RATING_COLOR: Record<CreditRating, string> = {

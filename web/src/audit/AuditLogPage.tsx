@@ -6,32 +6,12 @@ import { useTranslation } from 'react-i18next';
 import { api, errorMessage } from '../app/api';
 import { roleLabel } from '../app/labels';
 
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actorName: string;
-  actorRole: string;
-  action: string;
-  entity: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-  reason: string | null;
-  hash: string;
-  prevHash: string;
-}
+import type { z } from 'zod';
+import type { auditEntrySchema, auditListSchema, chainCheckSchema } from '../../../src/platform/audit/schema';
 
-interface AuditPage {
-  items: AuditEntry[];
-  total: number;
-}
-
-interface VerifyResult {
-  ok: boolean;
-  checked: number;
-  firstBrokenSeq?: number;
-  reason?: string;
-}
+export type AuditEntry = z.output<typeof auditEntrySchema>;
+type AuditPage = z.output<typeof auditListSchema>;
+type VerifyResult = z.output<typeof chainCheckSchema>;
 
 const KNOWN_ENTITIES = ['enterprise', 'enterprise_import', 'user', 'organisation'];
 const DEFAULT_PAGE_SIZE = 20;
