@@ -76,7 +76,7 @@ async function serve(seedIfEmpty: boolean) {
   if (seedIfEmpty && !(await isSeeded(database.db))) login = await seedDemoBureau(database, c);
   else if (existsSync(demoLoginFile(c)) && database.engine === 'pglite') login = JSON.parse(readFileSync(demoLoginFile(c), 'utf8'));
   const server = await startServer(c, { database, logger: process.env.LOG_LEVEL !== 'silent' });
-  console.log(`\nEcoGov is running on ${server.url.replace(/:\/\/[^:/]+/, '://localhost')}  (database: ${database.engine} ${database.location})`);
+  console.log(`\nEcoGov is running on ${server.url}  (database: ${database.engine} ${database.location})`);
   console.log(`API documentation: ${server.url}/api/docs`);
   if (login) console.log(`Demo administrator: username "${login.username}", password "${login.password}"`);
   const stop = async () => { await server.close(); await database.close(); process.exit(0); };

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { openDatabase } from '../src/platform/db/index.js';
 import { COLUMNS } from '../src/enterprises/excel.js';
 import { nextCreditCode } from './helpers/app.js';
@@ -91,5 +91,34 @@ describe('ecogov command line', () => {
     expect(skipped.code).toBe(0);
     expect(skipped.stderr).toMatch(/enterprises: 1\/1 100%/);
     expect(skipped.stdout).toMatch(/imported: 1 created, 0 updated, 1 rows skipped/);
+  });
+
+  it('start: a first run seeds the demo bureau, prints the administrator login and serves the web app and API', async () => {
+    const data = join(dir, 'start', 'pglite');
+    const web = join(dir, 'web-dist');
+    mkdirSync(web, { recursive: true });
+    writeFileSync(join(web, 'index.html'), '<!doctype html><title>EcoGov test page</title>');
+    const { DATABASE_URL: _ignored, ...env } = process.env;
+    const child = spawn(process.execPath, ['bin/ecogov.mjs', '--data-dir', data, 'start'], {
+      env: { ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ECOGOV_WEB_DIST: web },
+    });
+    try {
+      const output = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => { out += chunk; if (/Demo administrator: .*password "[^"]+"/.test(out)) resolve(out); });
+        child.stderr.on('data', () => {});
+        child.on('exit', (code) => reject(new Error(`start exited with ${code}: ${out}`)));
+      });
+      const url = /running on (http:\/\/localhost:\d+)/.exec(output)![1]!;
+      const [, username, password] = /username "([^"]+)", password "([^"]+)"/.exec(output)!;
+      expect((await (await fetch(`${url}/enterprises`)).text())).toMatch(/EcoGov test page/);
+      const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+      expect(login.status).toBe(200);
+      const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+      const list = await (await fetch(`${url}/api/enterprises`, { headers: { cookie } })).json() as { total: number };
+      expect(list.total).toBe(520);
+    } finally {
+      child.kill('SIGTERM');
+    }
   });
 });

@@ -13,8 +13,9 @@ export async function startServer(config: Config, opts: { logger?: boolean; data
     database, webDist: config.webDist, secureCookies: config.secureCookies,
     logger: opts.logger === false ? false : { level: process.env.LOG_LEVEL ?? 'info' },
   });
-  const address = await app.listen({ port: config.port, host: config.host });
-  const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
+  await app.listen({ port: config.port, host: config.host });
+  const port = (app.server.address() as { port: number }).port;
+  const url = `http://localhost:${port}`;
   return {
     app, database, url,
     close: async () => { await app.close(); if (!opts.database) await database.close(); },
