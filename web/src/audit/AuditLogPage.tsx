@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router-dom';
 import { Alert, AutoComplete, Button, Card, Col, Input, Row, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { LoadError } from '../app/LoadError';
 import { api, errorMessage } from '../app/api';
 import { roleLabel } from '../app/labels';
 
@@ -200,19 +201,7 @@ export default function AuditLogPage() {
           {t('common.reset')}
         </Button>
       </Space>
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          message={error}
-          style={{ marginBottom: 16 }}
-          action={
-            <Button size="small" onClick={() => setTick((n) => n + 1)}>
-              {t('common.retry')}
-            </Button>
-          }
-        />
-      )}
+      <LoadError message={error} onRetry={() => setTick((n) => n + 1)} />
       <Table<AuditEntry>
         rowKey="seq"
         size="middle"

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useMemo, useState, type HTMLAttributes } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { Alert, App, Button, Card, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined, FileExcelOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { LoadError } from '../app/LoadError';
 import { useAuth } from '../app/auth';
 import { errorMessage } from '../app/api';
 import { CREDIT_RATINGS, creditRatingLabel, type CreditRating } from '../app/labels';
@@ -247,19 +248,7 @@ export default function EnterpriseListPage() {
           {t('common.reset')}
         </Button>
       </Space>
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          message={error}
-          style={{ marginBottom: 16 }}
-          action={
-            <Button size="small" onClick={() => setReloadTick((n) => n + 1)}>
-              {t('common.retry')}
-            </Button>
-          }
-        />
-      )}
+      <LoadError message={error} onRetry={() => setReloadTick((n) => n + 1)} />
       <Table<EnterpriseSummary>
         rowKey="id"
         size="middle"
