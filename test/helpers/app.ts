@@ -24,11 +24,11 @@ export interface TestContext {
 
 let userCounter = 0;
 
-export async function createTestContext(options: { loginRateLimit?: { max: number; timeWindow: number } } = {}): Promise<TestContext> {
+export async function createTestContext(options: { loginRateLimit?: { max: number; timeWindow: number }; clock?: () => Date } = {}): Promise<TestContext> {
   const database = await createTestDatabase();
   await seedOrganisation(database.db, new Date());
   const districts = await listDistrictsWithTownships(database.db);
-  const app = await buildApp({ database, loginRateLimit: options.loginRateLimit ?? { max: 1000, timeWindow: 60_000 } });
+  const app = await buildApp({ database, clock: options.clock, loginRateLimit: options.loginRateLimit ?? { max: 1000, timeWindow: 60_000 } });
   await app.ready();
   const districtByCode = (code: string) => districts.find((d) => d.code === code)!;
   return {

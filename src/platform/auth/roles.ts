@@ -7,8 +7,10 @@ export const ROLES = [
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = [
+  'case.read', 'case.write', 'case.file', 'case.examine', 'case.legal_review', 'case.decide', 'committee.manage',
   'enterprise.read', 'enterprise.write', 'enterprise.import', 'enterprise.export',
   'audit.read', 'user.manage',
+  'calendar.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -17,11 +19,11 @@ const READ_ALL: Permission[] = ['enterprise.read', 'enterprise.export'];
 /** What each role may do; where it may do it is `Principal.districtId` / `enterpriseId`. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   administrator: [...PERMISSIONS],
-  enforcement_officer: [...READ_ALL, 'enterprise.write'],
-  legal_reviewer: READ_ALL,
-  committee_member: READ_ALL,
-  bureau_leader: READ_ALL,
-  district_staff: [...READ_ALL, 'enterprise.write', 'enterprise.import'],
+  enforcement_officer: [...READ_ALL, 'enterprise.write', 'case.read', 'case.write'],
+  legal_reviewer: [...READ_ALL, 'case.read', 'case.examine', 'case.legal_review'],
+  committee_member: [...READ_ALL, 'case.read', 'committee.manage'],
+  bureau_leader: [...READ_ALL, 'case.read', 'case.file', 'case.examine', 'case.decide', 'committee.manage'],
+  district_staff: [...READ_ALL, 'enterprise.write', 'enterprise.import', 'case.read', 'case.write'],
   licensing_staff: [...READ_ALL, 'enterprise.write'],
   enterprise_user: ['enterprise.read'],
 };

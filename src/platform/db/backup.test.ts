@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getTableColumns, getTableName, sql } from 'drizzle-orm';
+import { getTableName, sql } from 'drizzle-orm';
 import { migrateDatabase, openDatabase, queryRows, type Database } from './index.js';
-import { backupDatabase, restoreDatabase, tablesInDependencyOrder } from './backup.js';
+import { backupDatabase, primaryKeyColumns, restoreDatabase, tablesInDependencyOrder } from './backup.js';
 import { seedDemo } from '../../demo/seed.js';
 import { verifyAuditChain } from '../audit/log.js';
 import { createEmptyDatabase } from '../../../test/helpers/db.js';
@@ -27,7 +27,7 @@ async function restoreTarget(): Promise<Database> {
 async function dumpAll(d: Database): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
   for (const t of tablesInDependencyOrder()) {
-    const keys = Object.values(getTableColumns(t)).filter((c) => c.primary).map((c) => sql.identifier(c.name));
+    const keys = primaryKeyColumns(t).map((c) => sql.identifier(c));
     out[getTableName(t)] = (await queryRows<{ r: unknown }>(d.db, sql`select to_jsonb(x) as r from ${sql.identifier(getTableName(t))} x order by ${sql.join(keys, sql`, `)}`)).map((r) => r.r);
   }
   return out;

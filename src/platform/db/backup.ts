@@ -30,6 +30,13 @@ export function tablesInDependencyOrder(): PgTable[] {
   return ordered;
 }
 
+/** The primary key's column names, single-column or composite. */
+export function primaryKeyColumns(table: PgTable): string[] {
+  const single = Object.values(getTableColumns(table)).filter((c) => c.primary).map((c) => c.name);
+  if (single.length) return single;
+  return getTableConfig(table).primaryKeys[0]?.columns.map((c) => c.name) ?? [];
+}
+
 type Progress = (table: string, rows: number) => void;
 
 export async function backupDatabase(db: Db, file: string, onProgress?: Progress): Promise<Record<string, number>> {
@@ -40,7 +47,7 @@ export async function backupDatabase(db: Db, file: string, onProgress?: Progress
   for (const table of tablesInDependencyOrder()) {
     const name = getTableName(table);
     const columns = Object.values(getTableColumns(table)).map((c) => c.name);
-    const keys = Object.values(getTableColumns(table)).filter((c) => c.primary).map((c) => sql.identifier(c.name));
+    const keys = primaryKeyColumns(table).map((c) => sql.identifier(c));
     if (!keys.length) throw new Error(`table ${name} has no primary key to page by`);
     await write(JSON.stringify({ table: name, columns }));
     const PAGE = 1000;

@@ -20,6 +20,8 @@ import { auditRoutes } from '../audit/routes.js';
 import { userRoutes } from '../../users/routes.js';
 import { organisationRoutes } from '../../organisation/routes.js';
 import { enterpriseRoutes } from '../../enterprises/routes.js';
+import { calendarRoutes } from '../../calendar/routes.js';
+import { caseRoutes } from '../../cases/routes.js';
 
 export interface AppOptions {
   database: Database;
@@ -28,6 +30,8 @@ export interface AppOptions {
   webDist?: string | null;
   secureCookies?: boolean;
   loginRateLimit?: { max: number; timeWindow: number };
+  /** The clock procedure deadlines are judged by (tests pin it); defaults to the system clock. */
+  clock?: () => Date;
 }
 
 /** One field name from a zod validation failure: `outfalls.0.code`, or the part of the request. */
@@ -94,7 +98,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(userRoutes, { db, secureCookies: options.secureCookies ?? false, loginRateLimit: options.loginRateLimit ?? { max: 10, timeWindow: 60_000 } });
   await app.register(organisationRoutes, { db });
   await app.register(enterpriseRoutes, { db });
+  await app.register(calendarRoutes, { db });
   await app.register(auditRoutes, { db });
+  await app.register(caseRoutes, { db, clock: options.clock ?? (() => new Date()) });
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true, engine: options.database.engine }));
 
   const webDist = options.webDist;

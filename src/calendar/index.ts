@@ -1,0 +1,3 @@
+// What other capabilities may use: the working calendar for statutory periods, and the seed.
+export { loadWorkingCalendar } from './queries.js';
+export { seedCalendar } from './actions.js';
