@@ -66,11 +66,9 @@ function fontChain(f: OfficialFont, family: string, pitch: string): string[] {
 }
 export const FONT_TABLE_XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
   + `<w:fonts xmlns:w="${W_NS}">`
+  // The page-number font 宋体 is in the title chain.
   + [...fontChain(FONTS.body, 'modern', 'fixed'), ...fontChain(FONTS.title, 'auto', 'variable'),
-    ...fontChain(FONTS.heading, 'modern', 'fixed')]
-    // 宋体 is already in the title chain; keep each name once.
-    .filter((entry, i, all) => all.findIndex((e) => e.slice(0, e.indexOf('>')) === entry.slice(0, entry.indexOf('>'))) === i)
-    .join('')
+    ...fontChain(FONTS.heading, 'modern', 'fixed')].join('')
   + '</w:fonts>';
 
 // ---------------------------------------------------------------------------------------------

@@ -43,6 +43,16 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
   IMPORT_FILE_UNREADABLE: { 'zh-CN': '无法读取 Excel 文件（.xlsx）', en: 'Cannot read the Excel (.xlsx) file' },
   IMPORT_HEADER_MISSING: { 'zh-CN': '缺少必需的列', en: 'A required column is missing' },
   IMPORT_FILE_REQUIRED: { 'zh-CN': '请上传文件', en: 'Upload a file' },
+  DATE_INVALID: { 'zh-CN': '日期无效（应为 YYYY-MM-DD）', en: 'Invalid date (expected YYYY-MM-DD)' },
+  // Air quality triggers
+  HOUR_INVALID: { 'zh-CN': '小时应为 0–23 的整数', en: 'Hour must be an integer 0–23' },
+  CONCENTRATION_OUT_OF_RANGE: { 'zh-CN': '浓度超出合理范围', en: 'Concentration out of the plausible range' },
+  DATA_FLAG_UNKNOWN: { 'zh-CN': '数据标记无法识别', en: 'Unknown data flag' },
+  STATION_CODE_FORMAT: { 'zh-CN': '站点编码应为 2–32 位字母、数字、下划线或连字符', en: 'Station code: 2–32 letters, digits, _ or -' },
+  STATION_TOWNSHIP_REQUIRED: { 'zh-CN': '乡镇站点须指定所属乡镇街道', en: 'A township station needs its township' },
+  TRIGGER_CONSECUTIVE_REQUIRED: { 'zh-CN': '“连续末位”规则须设置连续次数（至少 1 次）', en: 'A last-place streak rule needs a number of consecutive times (at least 1)' },
+  TRIGGER_KIND_UNSUPPORTED: { 'zh-CN': '不支持的触发规则类型', en: 'Unsupported trigger kind' },
+  TRIGGER_THRESHOLD_REQUIRED: { 'zh-CN': '“恶化超过阈值”规则须设置阈值', en: 'A worsening rule needs a threshold' },
   // Enforcement cases
   STAGE_DOES_NOT_ALLOW: { 'zh-CN': '案件当前所处环节不允许此操作', en: 'The case is not at a stage that allows this' },
   CASE_ARCHIVED: { 'zh-CN': '案件已归档，不得再作任何变更', en: 'The case is archived and frozen' },

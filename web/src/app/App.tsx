@@ -18,6 +18,7 @@ const EnterpriseListPage = lazy(() => import('../enterprises/EnterpriseListPage'
 const EnterpriseDetailPage = lazy(() => import('../enterprises/EnterpriseDetailPage'));
 const EnterpriseFormPage = lazy(() => import('../enterprises/EnterpriseFormPage'));
 const AuditLogPage = lazy(() => import('../audit/AuditLogPage'));
+const CalendarPage = lazy(() => import('../calendar/CalendarPage'));
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { user } = useAuth();
@@ -80,6 +81,14 @@ export function App() {
                       element={
                         <RequirePermission permission="audit.read">
                           <AuditLogPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path="calendar"
+                      element={
+                        <RequirePermission permission="calendar.manage">
+                          <CalendarPage />
                         </RequirePermission>
                       }
                     />

@@ -6,6 +6,7 @@ import {
   BankOutlined,
   BookOutlined,
   CalculatorOutlined,
+  CalendarOutlined,
   CloudOutlined,
   DashboardOutlined,
   ExperimentOutlined,
@@ -40,6 +41,7 @@ interface MenuEntry {
 const MENU: MenuEntry[] = [
   { key: 'enterprises', icon: <ShopOutlined />, path: '/enterprises' },
   { key: 'audit', icon: <AuditOutlined />, path: '/audit', permission: 'audit.read' },
+  { key: 'calendar', icon: <CalendarOutlined />, path: '/calendar', permission: 'calendar.manage' },
   { key: 'cases', icon: <FileProtectOutlined /> },
   { key: 'exemptions', icon: <SafetyCertificateOutlined /> },
   { key: 'discretion', icon: <CalculatorOutlined /> },

@@ -1,0 +1,224 @@
+// The only file of air-quality that talks to the database.
+import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../platform/db/index.js';
+import { queryRows } from '../platform/db/index.js';
+import { districts, townships } from '../organisation/tables.js';
+import { airDaily, airStations, qualityPublications, qualitySanctions, qualityTriggerRules } from './tables.js';
+import { POLLUTANTS } from './rules/pollutants.js';
+import type { HourlyRecord } from './rules/hourly-record.js';
+import type { StationLevel } from './rules/stations.js';
+import { AREA_STATION_LEVELS, type AreaUnit, type StationDay } from './rules/areas.js';
+import type { RankingKind, SanctionKind, TriggerRule } from './rules/triggers.js';
+
+export interface StationFilter { districtId?: number; townshipId?: number; level?: StationLevel; q?: string; active?: boolean }
+
+const stationColumns = {
+  id: airStations.id, code: airStations.code, name: airStations.name, level: airStations.level,
+  districtId: airStations.districtId, districtName: districts.name, townshipId: airStations.townshipId, townshipName: townships.name,
+  longitude: airStations.longitude, latitude: airStations.latitude, active: airStations.active, version: airStations.version,
+};
+
+export async function listStations(db: DbOrTx, f: StationFilter = {}) {
+  const c: SQL[] = [];
+  if (f.districtId !== undefined) c.push(eq(airStations.districtId, f.districtId));
+  if (f.townshipId !== undefined) c.push(eq(airStations.townshipId, f.townshipId));
+  if (f.level) c.push(eq(airStations.level, f.level));
+  if (f.active !== undefined) c.push(eq(airStations.active, f.active));
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    c.push(or(ilike(airStations.name, like), ilike(airStations.code, like))!);
+  }
+  return db.select(stationColumns).from(airStations)
+    .innerJoin(districts, eq(districts.id, airStations.districtId))
+    .leftJoin(townships, eq(townships.id, airStations.townshipId))
+    .where(and(...c)).orderBy(asc(districts.sortOrder), asc(airStations.code));
+}
+export type StationRow = Awaited<ReturnType<typeof listStations>>[number];
+
+export async function findStation(db: DbOrTx, id: number): Promise<StationRow | null> {
+  const [row] = await db.select(stationColumns).from(airStations)
+    .innerJoin(districts, eq(districts.id, airStations.districtId))
+    .leftJoin(townships, eq(townships.id, airStations.townshipId))
+    .where(eq(airStations.id, id));
+  return row ?? null;
+}
+
+export async function findStationIdByCode(db: DbOrTx, code: string): Promise<number | null> {
+  const [row] = await db.select({ id: airStations.id }).from(airStations).where(eq(airStations.code, code));
+  return row?.id ?? null;
+}
+
+export async function loadStationCodeIndex(db: DbOrTx): Promise<Map<string, number>> {
+  const rows = await db.select({ id: airStations.id, code: airStations.code }).from(airStations);
+  return new Map(rows.map((r) => [r.code, r.id]));
+}
+
+const BATCH = 20_000;
+
+/** Inserts or replaces hourly records (a re-imported hour overwrites the old one), in batches. */
+export async function upsertHourly(tx: DbOrTx, records: readonly HourlyRecord[], onProgress?: (done: number) => void): Promise<void> {
+  for (let i = 0; i < records.length; i += BATCH) {
+    const chunk = records.slice(i, i + BATCH);
+    const col = <T>(f: (r: HourlyRecord) => T) => sql.param(chunk.map(f));
+    await tx.execute(sql`
+      insert into air_hourly (station_id, observed_on, hour, so2, no2, co, o3, pm10, pm25, invalid_mask)
+      select * from unnest(${col((r) => r.stationId)}::int[], ${col((r) => r.observedOn)}::date[], ${col((r) => r.hour)}::smallint[],
+        ${col((r) => r.values.so2)}::float8[], ${col((r) => r.values.no2)}::float8[], ${col((r) => r.values.co)}::float8[],
+        ${col((r) => r.values.o3)}::float8[], ${col((r) => r.values.pm10)}::float8[], ${col((r) => r.values.pm25)}::float8[],
+        ${col((r) => r.invalidMask)}::smallint[])
+      on conflict (station_id, observed_on, hour) do update set so2 = excluded.so2, no2 = excluded.no2, co = excluded.co,
+        o3 = excluded.o3, pm10 = excluded.pm10, pm25 = excluded.pm25, invalid_mask = excluded.invalid_mask`);
+    onProgress?.(Math.min(i + BATCH, records.length));
+  }
+}
+
+/** Per station-day: sums and counts of the valid hourly values, and the valid O3 hours as "h:v,…". */
+export interface HourlyAggregate {
+  stationId: number; on: string;
+  so2_s: number | null; so2_n: number; no2_s: number | null; no2_n: number; co_s: number | null; co_n: number;
+  pm10_s: number | null; pm10_n: number; pm25_s: number | null; pm25_n: number; o3: string | null; o3_n: number;
+}
+
+export async function aggregateHourly(db: DbOrTx, from: string, to: string, stationIds: readonly number[] | null): Promise<HourlyAggregate[]> {
+  const valid = (col: string, bit: number) => sql.raw(`filter (where ${col} is not null and invalid_mask & ${bit} = 0)`);
+  return queryRows<HourlyAggregate>(db, sql`
+    select station_id as "stationId", observed_on::text as "on",
+      sum(so2) ${valid('so2', 1)} as so2_s, (count(*) ${valid('so2', 1)})::int as so2_n,
+      sum(no2) ${valid('no2', 2)} as no2_s, (count(*) ${valid('no2', 2)})::int as no2_n,
+      sum(co) ${valid('co', 4)} as co_s, (count(*) ${valid('co', 4)})::int as co_n,
+      sum(pm10) ${valid('pm10', 16)} as pm10_s, (count(*) ${valid('pm10', 16)})::int as pm10_n,
+      sum(pm25) ${valid('pm25', 32)} as pm25_s, (count(*) ${valid('pm25', 32)})::int as pm25_n,
+      string_agg(hour::text || ':' || o3::text, ',') ${valid('o3', 8)} as o3, (count(*) ${valid('o3', 8)})::int as o3_n
+    from air_hourly
+    where observed_on between ${from}::date and ${to}::date
+      ${stationIds ? sql`and station_id = any(${sql.param([...stationIds])}::int[])` : sql``}
+    group by station_id, observed_on`);
+}
+
+export interface DailyRow {
+  stationId: number; on: string;
+  so2: number | null; no2: number | null; co: number | null; pm10: number | null; pm25: number | null;
+  o3Max1h: number | null; o3Max8h: number | null;
+  validHours: number[]; aqi: number | null; aqiComplete: boolean; primaryPollutants: string[]; standard: string;
+}
+
+/** Replaces the daily rows of the scope with `rows`. */
+export async function replaceDaily(tx: DbOrTx, from: string, to: string, stationIds: readonly number[] | null, rows: readonly DailyRow[], now: Date): Promise<void> {
+  await tx.execute(sql`delete from air_daily where observed_on between ${from}::date and ${to}::date
+    ${stationIds ? sql`and station_id = any(${sql.param([...stationIds])}::int[])` : sql``}`);
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const chunk = rows.slice(i, i + BATCH);
+    const col = <T>(f: (r: DailyRow) => T) => sql.param(chunk.map(f));
+    await tx.execute(sql`
+      insert into air_daily (station_id, observed_on, so2, no2, co, pm10, pm25, o3_max_1h, o3_max_8h, valid_hours, aqi, aqi_complete, primary_pollutants, standard, computed_at)
+      select s, d, a, b, c, e, f, g, h, vh::smallint[], q, qc, pp::text[], st, ${now.toISOString()}::timestamptz
+      from unnest(${col((r) => r.stationId)}::int[], ${col((r) => r.on)}::date[], ${col((r) => r.so2)}::float8[], ${col((r) => r.no2)}::float8[],
+        ${col((r) => r.co)}::float8[], ${col((r) => r.pm10)}::float8[], ${col((r) => r.pm25)}::float8[], ${col((r) => r.o3Max1h)}::float8[],
+        ${col((r) => r.o3Max8h)}::float8[], ${col((r) => `{${r.validHours.join(',')}}`)}::text[], ${col((r) => r.aqi)}::smallint[],
+        ${col((r) => r.aqiComplete)}::boolean[], ${col((r) => `{${r.primaryPollutants.join(',')}}`)}::text[], ${col((r) => r.standard)}::text[])
+        as t(s, d, a, b, c, e, f, g, h, vh, q, qc, pp, st)`);
+  }
+}
+
+/** Station daily values for the ranking and series builders. */
+export async function loadStationDays(db: DbOrTx, from: string, to: string, stationIds?: readonly number[]): Promise<StationDay[]> {
+  return queryRows<StationDay>(db, sql`
+    select station_id as "stationId", observed_on::text as "on", so2, no2, co, pm10, pm25, o3_max_1h as "o3_1h", o3_max_8h as "o3_8h"
+    from air_daily where observed_on between ${from}::date and ${to}::date
+      ${stationIds ? sql`and station_id = any(${sql.param([...stationIds])}::int[])` : sql``}`);
+}
+
+export async function listDailyOfStations(db: DbOrTx, on: string) {
+  return db.select().from(airDaily).where(eq(airDaily.observedOn, on));
+}
+
+export interface AreaUnits { city: AreaUnit; districts: AreaUnit[]; townships: AreaUnit[] }
+
+/** The city, every district, and every township that has an active station, with their stations. */
+export async function loadAreaUnits(db: DbOrTx): Promise<AreaUnits> {
+  const stations = await db.select({ id: airStations.id, level: airStations.level, districtId: airStations.districtId, townshipId: airStations.townshipId })
+    .from(airStations).where(eq(airStations.active, true));
+  const ds = await db.select().from(districts).orderBy(asc(districts.sortOrder), asc(districts.code));
+  const ts = await db.select({ id: townships.id, name: townships.name, districtId: townships.districtId }).from(townships).orderBy(asc(townships.code));
+  const at = (levels: readonly StationLevel[]) => stations.filter((s) => levels.includes(s.level));
+  const cityStations = at(AREA_STATION_LEVELS.city).length ? at(AREA_STATION_LEVELS.city) : at(AREA_STATION_LEVELS.district);
+  const townshipIds = new Set(stations.filter((s) => s.townshipId !== null).map((s) => s.townshipId!));
+  return {
+    city: { id: 0, name: '烟台市', districtId: 0, stationIds: cityStations.map((s) => s.id) },
+    districts: ds.map((d) => ({ id: d.id, name: d.name, districtId: d.id, stationIds: at(AREA_STATION_LEVELS.district).filter((s) => s.districtId === d.id).map((s) => s.id) })),
+    townships: ts.filter((t) => townshipIds.has(t.id)).map((t) => ({
+      id: t.id, name: t.name, districtId: t.districtId,
+      stationIds: at(AREA_STATION_LEVELS.township).filter((s) => s.townshipId === t.id).map((s) => s.id),
+    })),
+  };
+}
+
+export async function listHourlyOfStation(db: DbOrTx, stationId: number, on: string) {
+  return queryRows<{ hour: number; so2: number | null; no2: number | null; co: number | null; o3: number | null; pm10: number | null; pm25: number | null; invalidMask: number }>(db, sql`
+    select hour, so2, no2, co, o3, pm10, pm25, invalid_mask as "invalidMask" from air_hourly
+    where station_id = ${stationId} and observed_on = ${on}::date order by hour`);
+}
+
+export async function dataExtent(db: DbOrTx): Promise<{ first: string | null; last: string | null }> {
+  const [row] = await queryRows<{ first: string | null; last: string | null }>(db, sql`select min(observed_on)::text as first, max(observed_on)::text as last from air_daily`);
+  return row ?? { first: null, last: null };
+}
+
+// Trigger rules, publications, sanctions.
+
+export async function listTriggerRules(db: DbOrTx, ranking?: RankingKind): Promise<(TriggerRule & { version: number })[]> {
+  const rows = await db.select().from(qualityTriggerRules).where(ranking ? eq(qualityTriggerRules.ranking, ranking) : undefined).orderBy(asc(qualityTriggerRules.id));
+  return rows.map(({ createdAt: _c, updatedAt: _u, ...r }) => r);
+}
+
+export async function findTriggerRule(db: DbOrTx, id: number) {
+  const [row] = await db.select().from(qualityTriggerRules).where(eq(qualityTriggerRules.id, id));
+  return row ?? null;
+}
+
+export async function listPublications(db: DbOrTx, f: { ranking?: RankingKind; period?: string } = {}) {
+  const c: SQL[] = [];
+  if (f.ranking) c.push(eq(qualityPublications.ranking, f.ranking));
+  if (f.period) c.push(eq(qualityPublications.period, f.period));
+  return db.select({
+    id: qualityPublications.id, ranking: qualityPublications.ranking, period: qualityPublications.period, title: qualityPublications.title,
+    publishedAt: qualityPublications.publishedAt, publishedByName: qualityPublications.publishedByName,
+  }).from(qualityPublications).where(and(...c)).orderBy(desc(qualityPublications.publishedAt), desc(qualityPublications.id)).limit(200);
+}
+
+export async function findPublication(db: DbOrTx, id: number) {
+  const [row] = await db.select().from(qualityPublications).where(eq(qualityPublications.id, id));
+  return row ?? null;
+}
+
+export async function listSanctions(db: DbOrTx, f: { districtId?: number; townshipId?: number; status?: 'raised' | 'lifted'; kind?: SanctionKind } = {}) {
+  const c: SQL[] = [];
+  if (f.districtId !== undefined) c.push(eq(qualitySanctions.districtId, f.districtId));
+  if (f.townshipId !== undefined) c.push(eq(qualitySanctions.townshipId, f.townshipId));
+  if (f.status) c.push(eq(qualitySanctions.status, f.status));
+  if (f.kind) c.push(eq(qualitySanctions.kind, f.kind));
+  return db.select({
+    id: qualitySanctions.id, kind: qualitySanctions.kind, ranking: qualitySanctions.ranking, period: qualitySanctions.period,
+    districtId: qualitySanctions.districtId, districtName: districts.name, townshipId: qualitySanctions.townshipId, townshipName: townships.name,
+    ruleId: qualitySanctions.ruleId, ruleName: qualityTriggerRules.name, publicationId: qualitySanctions.publicationId,
+    reason: qualitySanctions.reason, status: qualitySanctions.status, raisedAt: qualitySanctions.raisedAt,
+  }).from(qualitySanctions)
+    .innerJoin(districts, eq(districts.id, qualitySanctions.districtId))
+    .leftJoin(townships, eq(townships.id, qualitySanctions.townshipId))
+    .innerJoin(qualityTriggerRules, eq(qualityTriggerRules.id, qualitySanctions.ruleId))
+    .where(and(...c)).orderBy(desc(qualitySanctions.raisedAt), desc(qualitySanctions.id)).limit(500);
+}
+
+export async function findSanction(db: DbOrTx, id: number) {
+  const [row] = await db.select().from(qualitySanctions).where(eq(qualitySanctions.id, id));
+  return row ?? null;
+}
+
+export async function districtNames(db: DbOrTx, ids: number[]) {
+  if (!ids.length) return new Map<number, string>();
+  const rows = await db.select({ id: districts.id, name: districts.name }).from(districts).where(inArray(districts.id, ids));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export { POLLUTANTS };
+export type { Db };

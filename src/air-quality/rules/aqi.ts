@@ -1,0 +1,100 @@
+// HJ 633 空气质量指数: IAQI by linear interpolation, AQI as the largest IAQI, primary pollutant, level.
+import { ceilDiv, divRoundHalfEven, toMilli } from './decimal.js';
+import { DECIMALS, METRIC_POLLUTANT, type AqiMetric, type Concentrations, type Pollutant } from './pollutants.js';
+import type { AqiLevel, AqiStandard } from './standards/hj633.js';
+
+/** A concentration rounded as reported: µg/m³ to integers, CO to 0.1 mg/m³, half to even (GB/T 8170). */
+export function roundConcentration(pollutant: Pollutant, value: number): number {
+  const decimals = DECIMALS[pollutant];
+  return divRoundHalfEven(toMilli(value), 1000 / 10 ** decimals) / 10 ** decimals;
+}
+
+/** The concentration as an integer in the table's smallest step (CO in 0.1 mg/m³). */
+const scaled = (pollutant: Pollutant, value: number) => Math.round(value * 10 ** DECIMALS[pollutant]);
+
+/**
+ * HJ 633 公式(1): IAQI_P = (IAQI_Hi − IAQI_Lo)/(BP_Hi − BP_Lo)·(C_P − BP_Lo) + IAQI_Lo, rounded up to an
+ * integer (全部向上进位取整数). Null when the standard gives no index: SO2 1-hour above 800 (2012, 表1 注2),
+ * O3 8-hour above 800 (2012, 表1 注3), or a negative value. Above the table's last row (IAQI 500) it is 500.
+ */
+export function computeIaqi(metric: AqiMetric, concentration: number, std: AqiStandard): number | null {
+  const pollutant = METRIC_POLLUTANT[metric];
+  const c = scaled(pollutant, roundConcentration(pollutant, concentration));
+  if (c < 0) return null;
+  const bps = std.breakpoints[metric];
+  let top = 0;
+  for (let i = 0; i < bps.length; i++) if (bps[i] !== null) top = i;
+  for (let i = 0; i < top; i++) {
+    const lo = scaled(pollutant, bps[i]!);
+    const hi = scaled(pollutant, bps[i + 1]!);
+    if (c >= lo && c <= hi) {
+      const iaqiLo = std.iaqi[i]!;
+      const iaqiHi = std.iaqi[i + 1]!;
+      return iaqiLo + ceilDiv((iaqiHi - iaqiLo) * (c - lo), hi - lo);
+    }
+  }
+  if (metric === 'so2_1h') return std.so2HourAboveTop === 'use_24h' ? null : std.so2HourAboveTop;
+  if (metric === 'o3_8h') return std.o3EightHourAboveTop === 'use_1h' ? null : std.o3EightHourAboveTop;
+  return std.iaqi[top]!;
+}
+
+/** HJ 633 表2: the level, category and colour of an AQI. */
+export function aqiLevel(aqi: number, std: AqiStandard): AqiLevel {
+  return std.levels.find((l) => l.maxAqi === null || aqi <= l.maxAqi)!;
+}
+
+export interface AqiReport {
+  standard: AqiStandard['id'];
+  /** null when no indicator is valid. */
+  aqi: number | null;
+  iaqi: Partial<Record<AqiMetric, number>>;
+  /** 首要污染物: the indicators with the largest IAQI when AQI > 50 (ties all listed). */
+  primaryMetrics: AqiMetric[];
+  primaryPollutants: Pollutant[];
+  /** 超标污染物 (IAQI > 100), HJ 633-2012 only. */
+  exceedingMetrics: AqiMetric[];
+  level: AqiLevel | null;
+  /** Every indicator of the report had a valid concentration. */
+  complete: boolean;
+  /** Indicators replaced under the special cases, e.g. so2_1h → so2_24h. */
+  substitutions: { metric: AqiMetric; usedInstead: AqiMetric | null }[];
+}
+
+/**
+ * HJ 633 5.2: AQI = max(IAQI_1 … IAQI_n) over the report's indicators (`std.dailyMetrics` for a daily
+ * report, `std.hourlyMetrics` for the real-time report). SO2 1-hour above 800 uses the SO2 24-hour IAQI
+ * (2012) when given; O3 8-hour above 800 is left to the O3 1-hour IAQI (2012).
+ */
+export function computeAqi(c: Concentrations, metrics: readonly AqiMetric[], std: AqiStandard): AqiReport {
+  const iaqi: Partial<Record<AqiMetric, number>> = {};
+  const substitutions: AqiReport['substitutions'] = [];
+  let complete = true;
+  for (const metric of metrics) {
+    const value = c[metric];
+    if (value === undefined || value === null) { complete = false; continue; }
+    const index = computeIaqi(metric, value, std);
+    if (index !== null) { iaqi[metric] = index; continue; }
+    if (metric === 'so2_1h' && value > 0) {
+      const daily = c.so2_24h;
+      const substitute = daily === undefined || daily === null ? null : computeIaqi('so2_24h', daily, std);
+      substitutions.push({ metric, usedInstead: substitute === null ? null : 'so2_24h' });
+      if (substitute !== null) iaqi.so2_24h = substitute; else complete = false;
+    } else if (metric === 'o3_8h' && value > 0) {
+      substitutions.push({ metric, usedInstead: metrics.includes('o3_1h') ? 'o3_1h' : null });
+    } else {
+      complete = false;
+    }
+  }
+  const values = Object.values(iaqi) as number[];
+  const aqi = values.length ? Math.max(...values) : null;
+  const primaryMetrics = aqi !== null && aqi > 50 ? (Object.keys(iaqi) as AqiMetric[]).filter((m) => iaqi[m] === aqi) : [];
+  const primaryPollutants = [...new Set(primaryMetrics.map((m) => METRIC_POLLUTANT[m]))];
+  const exceedingMetrics = std.reportsExceedingPollutants ? (Object.keys(iaqi) as AqiMetric[]).filter((m) => iaqi[m]! > 100) : [];
+  return {
+    standard: std.id, aqi, iaqi, primaryMetrics, primaryPollutants, exceedingMetrics,
+    level: aqi === null ? null : aqiLevel(aqi, std), complete, substitutions,
+  };
+}
+
+/** 优良天: a day whose AQI is at most 100 (HJ 633 表2 一级、二级). */
+export const isGoodDay = (aqi: number): boolean => aqi <= 100;
