@@ -11,7 +11,7 @@ import { createProgress } from './platform/progress.js';
 import { generatePassword } from './platform/auth/password.js';
 import { can, ROLES, type Role } from './platform/auth/roles.js';
 import { DEMO_ADMIN, isSeeded, seedDemo } from './demo/seed.js';
-import { seedOrganisation } from './organisation/seed.js';
+import { seedReferenceData } from './platform/db/reference-data.js';
 import { addUser } from './users/actions.js';
 import { SYSTEM_ACTOR } from './platform/audit/log.js';
 import { loadDivisionIndex } from './organisation/queries.js';
@@ -72,6 +72,7 @@ async function serve(seedIfEmpty: boolean) {
   if (seedIfEmpty) await buildWebIfMissing(c);
   const database = await openDatabase({ url: c.databaseUrl, dataDir: c.dataDir });
   await migrateDatabase(database);
+  await seedReferenceData(database.db, new Date());
   let login: { username: string; password: string } | null = null;
   if (seedIfEmpty && !(await isSeeded(database.db))) login = await seedDemoBureau(database, c);
   else if (existsSync(demoLoginFile(c)) && database.engine === 'pglite') login = JSON.parse(readFileSync(demoLoginFile(c), 'utf8'));
@@ -101,8 +102,9 @@ program.command('seed').description('Load reference data; with --demo, the whole
       const login = await seedDemoBureau(d, config());
       console.log(`Demo administrator: username "${login.username}", password "${login.password}"`);
     } else {
-      const counts = await seedOrganisation(d.db, new Date());
-      console.log(counts.districts ? `organisation seeded: ${JSON.stringify(counts)}` : 'organisation already present');
+      const { organisation, calendar } = await seedReferenceData(d.db, new Date());
+      console.log(organisation.districts ? `organisation seeded: ${JSON.stringify(organisation)}` : 'organisation already present');
+      console.log(calendar.years.length ? `holiday calendar seeded: ${calendar.years.join(', ')}` : 'holiday calendar already present');
     }
   }));
 
@@ -118,7 +120,7 @@ user.command('add').description('Add a user (the password is generated and print
   .option('--password <password>')
   .action((o: { username: string; displayName: string; role: Role; district?: string; credential?: string; enterpriseId?: string; legalQualification?: boolean; password?: string }) =>
     withDatabase(async (d) => {
-      await seedOrganisation(d.db, new Date());
+      await seedReferenceData(d.db, new Date());
       let districtId: number | null = null;
       if (o.district) {
         const found = (await loadDivisionIndex(d.db)).district(o.district);

@@ -1,8 +1,8 @@
 // The case rules' view of the official calendar: deadline arithmetic that refuses uncovered years.
 import type { Db } from '../platform/db/index.js';
-import { addCalendarDays, addWorkingDays, buildWorkingCalendar, type WorkingCalendar } from '../law/working-days.js';
+import { addCalendarDays, addWorkingDays, type WorkingCalendar } from '../law/working-days.js';
 import type { Refusal, Result } from '../law/outcome.js';
-import { CN_HOLIDAY_ARRANGEMENTS } from '../law/data/cn-holidays.js';
+import { loadWorkingCalendar } from '../calendar/index.js';
 import type { PeriodCalendar } from './rules/deadlines.js';
 
 /** Thrown inside a case action when a deadline falls in a year the calendar lacks; the action turns it into its refusal. */
@@ -19,11 +19,7 @@ export function periodCalendarOf(cal: WorkingCalendar): PeriodCalendar {
   };
 }
 
-export async function loadPeriodCalendar(_db: Db): Promise<PeriodCalendar> {
-  const days = CN_HOLIDAY_ARRANGEMENTS.flatMap((a) => a.days);
-  return periodCalendarOf(buildWorkingCalendar({
-    years: CN_HOLIDAY_ARRANGEMENTS.map((a) => a.year),
-    restDays: days.filter((d) => d.kind === 'rest').map((d) => d.on),
-    workDays: days.filter((d) => d.kind === 'work').map((d) => d.on),
-  }));
+/** The calendar administrators keep (src/calendar), so their corrections reach every deadline. */
+export async function loadPeriodCalendar(db: Db): Promise<PeriodCalendar> {
+  return periodCalendarOf(await loadWorkingCalendar(db));
 }

@@ -1,7 +1,7 @@
 // The demo bureau: Yantai's organisation, one user per role, and a registry of enterprises.
 import { count } from 'drizzle-orm';
 import type { Db } from '../platform/db/index.js';
-import { seedOrganisation } from '../organisation/seed.js';
+import { seedReferenceData } from '../platform/db/reference-data.js';
 import { listDepartments, listDistrictsWithTownships } from '../organisation/queries.js';
 import { addUser } from '../users/actions.js';
 import { users } from '../users/tables.js';
@@ -27,7 +27,7 @@ export async function isSeeded(db: Db): Promise<boolean> {
 export async function seedDemo(db: Db, password: string, now: Date, onProgress?: SeedProgress): Promise<{ username: string; role: Role; district: string | null }[]> {
   if (await isSeeded(db)) throw new Error('the database already has users: demo seeding needs an empty database');
   onProgress?.('organisation', 0, 1);
-  await seedOrganisation(db, now);
+  await seedReferenceData(db, now);
   onProgress?.('organisation', 1, 1);
   const districts = await listDistrictsWithTownships(db);
   const departments = await listDepartments(db);

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/platform/http/app.js';
 import type { Database } from '../../src/platform/db/index.js';
-import { seedOrganisation } from '../../src/organisation/seed.js';
+import { seedReferenceData } from '../../src/platform/db/reference-data.js';
 import { listDistrictsWithTownships } from '../../src/organisation/queries.js';
 import { addUser } from '../../src/users/actions.js';
 import { SYSTEM_ACTOR } from '../../src/platform/audit/log.js';
@@ -26,7 +26,7 @@ let userCounter = 0;
 
 export async function createTestContext(options: { loginRateLimit?: { max: number; timeWindow: number }; clock?: () => Date } = {}): Promise<TestContext> {
   const database = await createTestDatabase();
-  await seedOrganisation(database.db, new Date());
+  await seedReferenceData(database.db, new Date());
   const districts = await listDistrictsWithTownships(database.db);
   const app = await buildApp({ database, clock: options.clock, loginRateLimit: options.loginRateLimit ?? { max: 1000, timeWindow: 60_000 } });
   await app.ready();

@@ -1,14 +1,14 @@
 // A real server on a free port with a fresh database, the organisation and an administrator: for browser tests.
 import { resolve } from 'node:path';
 import { buildApp } from '../../src/platform/http/app.js';
-import { seedOrganisation } from '../../src/organisation/seed.js';
+import { seedReferenceData } from '../../src/platform/db/reference-data.js';
 import { addUser } from '../../src/users/actions.js';
 import { SYSTEM_ACTOR } from '../../src/platform/audit/log.js';
 import { createTestDatabase } from './db.js';
 
 export async function startTestServer(): Promise<{ url: string; adminUsername: string; adminPassword: string; close(): Promise<void> }> {
   const database = await createTestDatabase();
-  await seedOrganisation(database.db, new Date());
+  await seedReferenceData(database.db, new Date());
   const adminUsername = 'admin';
   const adminPassword = 'e2e-admin-password';
   const created = await addUser(database.db, SYSTEM_ACTOR, {
