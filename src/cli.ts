@@ -19,6 +19,7 @@ import { findPrincipalByUsername } from './users/actions.js';
 import { parseEnterpriseWorkbook } from './enterprises/excel.js';
 import { importEnterprises } from './enterprises/actions.js';
 import { messageFor } from './platform/i18n/messages.js';
+import { verifyEvidence } from './evidence/index.js';
 
 const program = new Command();
 program.name('ecogov').description('EcoGov: rule-of-law administration platform for ecology and environment bureaus')
@@ -145,6 +146,25 @@ program.command('audit').description('Audit log tools').command('verify').descri
     if (result.ok) console.log(`audit chain intact: ${result.checked} rows`);
     else {
       console.error(`audit chain BROKEN at seq ${result.firstBrokenSeq} (${result.reason}); ${result.checked} rows before it are intact`);
+      process.exitCode = 1;
+    }
+  }));
+
+const evidence = program.command('evidence').description('Evidence files (执法全过程记录)');
+evidence.command('verify').description('Re-hash every stored evidence file; exit 1 and name each record whose file is missing or altered')
+  .option('--evidence-dir <dir>', 'where evidence files are stored (default: $ECOGOV_EVIDENCE_DIR or ./data/evidence)')
+  .action((o: { evidenceDir?: string }) => withDatabase(async (d) => {
+    const dir = o.evidenceDir ? resolve(o.evidenceDir) : config().evidenceDir;
+    const progress = createProgress();
+    const result = await verifyEvidence(d.db, dir, (done, total) => progress.update('evidence files checked', done, total));
+    progress.done();
+    for (const p of result.problems) {
+      const what = p.problem === 'missing' ? 'MISSING' : `HASH MISMATCH (now ${p.actualSha256})`;
+      console.error(`  evidence ${p.evidenceId} of case ${p.caseNumber}: ${what}, expected sha256 ${p.sha256}`);
+    }
+    if (result.ok) console.log(`evidence intact: ${result.records} records, ${result.files} stored files in ${dir}`);
+    else {
+      console.error(`evidence BROKEN: ${result.problems.length} of ${result.records} records (${dir})`);
       process.exitCode = 1;
     }
   }));

@@ -25,7 +25,7 @@ async function ecogov(dataDir: string, ...args: string[]): Promise<{ code: numbe
   }
 }
 
-describe('ecogov command line', () => {
+describe('ecogov command line', { timeout: 120_000 }, () => {
   let dir: string;
   beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'ecogov-cli-')); });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -91,7 +91,7 @@ describe('ecogov command line', () => {
     expect(skipped.code).toBe(0);
     expect(skipped.stderr).toMatch(/enterprises: 1\/1 100%/);
     expect(skipped.stdout).toMatch(/imported: 1 created, 0 updated, 1 rows skipped/);
-  });
+  }, 120_000);
 
   it('start: a first run seeds the demo bureau, prints the administrator login and serves the web app and API', async () => {
     const data = join(dir, 'start', 'pglite');
@@ -120,5 +120,5 @@ describe('ecogov command line', () => {
     } finally {
       child.kill('SIGTERM');
     }
-  });
+  }, 120_000);
 });

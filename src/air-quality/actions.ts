@@ -8,7 +8,7 @@ import { findDistrict, findTownship } from '../organisation/queries.js';
 import { airStations, qualityPublications, qualitySanctions, qualityTriggerRules } from './tables.js';
 import {
   aggregateHourly, findSanction, findStation, findStationIdByCode, findTriggerRule, listTriggerRules, loadAreaUnits,
-  loadStationCodeIndex, loadStationDays, replaceDaily, upsertHourly, type DailyRow, type HourlyAggregate, type StationRow,
+  loadStationCodeIndex, loadStationDays, replaceDaily, upsertHourly, analyzeHourly, type DailyRow, type HourlyAggregate, type StationRow,
 } from './queries.js';
 import { airRuleSetFor } from './rules/rule-sets.js';
 import { computeAqi } from './rules/aqi.js';
@@ -133,6 +133,7 @@ export async function importHourly(db: Db, actor: Actor, rows: readonly { row: n
   }
   return db.transaction(async (tx) => {
     await upsertHourly(tx, records, (done) => onProgress?.('hours', done, records.length));
+    if (records.length >= 50_000) await analyzeHourly(tx);
     const stationDays = from && to ? await recomputeDaily(tx, from, to, [...stationIds], now) : 0;
     onProgress?.('days', stationDays, stationDays);
     const skipped = new Set(errors.map((e) => e.row)).size;

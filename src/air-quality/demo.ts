@@ -43,14 +43,12 @@ export function planStations(divisions: readonly Division[], count: number, rand
   for (const d of divisions) if (out.length < count && !NATIONAL[d.code] && d.kind !== 'county_city') add(d, 'district', `${d.name}区控站`, d.townships[0]?.id ?? null, 0.05);
   // Township micro-stations, round-robin over the districts so each district gets its share.
   const queues = divisions.map((d) => d.townships.map((t) => ({ d, t })));
-  let round = 0;
   while (out.length < count && queues.some((q) => q.length)) {
     for (const q of queues) {
       const next = q.length ? q.shift()! : null;
       if (!next || out.length >= count) continue;
       add(next.d, 'township', `${next.t.name}微站`, next.t.id, 0.25);
     }
-    round++;
   }
   // More stations than townships: second stations in the busiest ones.
   for (let i = 0; out.length < count; i++) {

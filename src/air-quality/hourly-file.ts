@@ -24,6 +24,12 @@ export const HOURLY_COLUMNS: { key: string; headers: string[]; required: boolean
 
 /** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF. */
 export function parseCsv(text: string): string[][] {
+  // Fast path: no quoted fields (what instruments and our own exports write).
+  if (!text.includes('"')) {
+    const lines = text.split(/\r?\n/);
+    if (lines[lines.length - 1] === '') lines.pop();
+    return lines.map((l) => l.split(','));
+  }
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';

@@ -1,5 +1,9 @@
 // The only file of air-quality that talks to the database.
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { Db, DbOrTx } from '../platform/db/index.js';
 import { queryRows } from '../platform/db/index.js';
 import { districts, townships } from '../organisation/tables.js';
@@ -55,8 +59,34 @@ export async function loadStationCodeIndex(db: DbOrTx): Promise<Map<string, numb
 
 const BATCH = 20_000;
 
-/** Inserts or replaces hourly records (a re-imported hour overwrites the old one), in batches. */
-export async function upsertHourly(tx: DbOrTx, records: readonly HourlyRecord[], onProgress?: (done: number) => void): Promise<void> {
+/**
+ * The node-postgres connection behind a transaction, for COPY; null on PGlite. Drizzle keeps it on the
+ * transaction's session (internal, checked at run time: without it the portable INSERT path is used).
+ */
+function copyClient(tx: DbOrTx): PoolClient | null {
+  const client = (tx as unknown as { session?: { client?: unknown } }).session?.client as (PoolClient & { connection?: unknown }) | undefined;
+  return client && typeof client.query === 'function' && client.connection ? client : null;
+}
+
+const copyValue = (v: string | number | boolean | null) => (v === null ? '\\N' : String(v));
+
+/** COPY … FROM STDIN in text format, 10 000 rows per chunk. */
+async function copyRows<T>(client: PoolClient, table: string, columns: string[], rows: readonly T[], line: (r: T) => (string | number | boolean | null)[]): Promise<void> {
+  function* chunks() {
+    for (let i = 0; i < rows.length; i += 10_000) {
+      let text = '';
+      for (const r of rows.slice(i, i + 10_000)) text += `${line(r).map(copyValue).join('\t')}\n`;
+      yield text;
+    }
+  }
+  await pipeline(Readable.from(chunks()), client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`)));
+}
+
+const HOURLY_COLUMNS = ['station_id', 'observed_on', 'hour', 'so2', 'no2', 'co', 'o3', 'pm10', 'pm25', 'invalid_mask'];
+const hourlyLine = (r: HourlyRecord) => [r.stationId, r.observedOn, r.hour, r.values.so2, r.values.no2, r.values.co, r.values.o3, r.values.pm10, r.values.pm25, r.invalidMask];
+
+/** Portable path: INSERT … SELECT FROM unnest(arrays) ON CONFLICT DO UPDATE, in batches. */
+async function upsertHourlyRows(tx: DbOrTx, records: readonly HourlyRecord[], onProgress?: (done: number) => void): Promise<void> {
   for (let i = 0; i < records.length; i += BATCH) {
     const chunk = records.slice(i, i + BATCH);
     const col = <T>(f: (r: HourlyRecord) => T) => sql.param(chunk.map(f));
@@ -70,6 +100,34 @@ export async function upsertHourly(tx: DbOrTx, records: readonly HourlyRecord[],
         o3 = excluded.o3, pm10 = excluded.pm10, pm25 = excluded.pm25, invalid_mask = excluded.invalid_mask`);
     onProgress?.(Math.min(i + BATCH, records.length));
   }
+}
+
+/**
+ * Inserts or replaces hourly records (a re-imported hour overwrites the old one). On PostgreSQL new hours
+ * go in by COPY (inside a savepoint); if any already exists, that batch falls back to the upsert.
+ */
+export async function upsertHourly(tx: DbOrTx, records: readonly HourlyRecord[], onProgress?: (done: number) => void): Promise<void> {
+  const client = copyClient(tx);
+  if (!client) return upsertHourlyRows(tx, records, onProgress);
+  const COPY_BATCH = 200_000;
+  for (let i = 0; i < records.length; i += COPY_BATCH) {
+    const chunk = records.slice(i, i + COPY_BATCH);
+    await client.query('savepoint air_hourly_copy');
+    try {
+      await copyRows(client, 'air_hourly', HOURLY_COLUMNS, chunk, hourlyLine);
+      await client.query('release savepoint air_hourly_copy');
+    } catch (err) {
+      if ((err as { code?: string }).code !== '23505') throw err; // unique_violation: some hours exist already
+      await client.query('rollback to savepoint air_hourly_copy');
+      await upsertHourlyRows(tx, chunk);
+    }
+    onProgress?.(Math.min(i + COPY_BATCH, records.length));
+  }
+}
+
+/** Refreshes the planner's statistics after a bulk load (else it may sort a million rows on disk). */
+export async function analyzeHourly(tx: DbOrTx): Promise<void> {
+  await tx.execute(sql`analyze air_hourly`);
 }
 
 /** Per station-day: sums and counts of the valid hourly values, and the valid O3 hours as "h:v,…". */
@@ -106,6 +164,13 @@ export interface DailyRow {
 export async function replaceDaily(tx: DbOrTx, from: string, to: string, stationIds: readonly number[] | null, rows: readonly DailyRow[], now: Date): Promise<void> {
   await tx.execute(sql`delete from air_daily where observed_on between ${from}::date and ${to}::date
     ${stationIds ? sql`and station_id = any(${sql.param([...stationIds])}::int[])` : sql``}`);
+  const client = copyClient(tx);
+  if (client) {
+    const at = now.toISOString();
+    await copyRows(client, 'air_daily', ['station_id', 'observed_on', 'so2', 'no2', 'co', 'pm10', 'pm25', 'o3_max_1h', 'o3_max_8h', 'valid_hours', 'aqi', 'aqi_complete', 'primary_pollutants', 'standard', 'computed_at'], rows,
+      (r) => [r.stationId, r.on, r.so2, r.no2, r.co, r.pm10, r.pm25, r.o3Max1h, r.o3Max8h, `{${r.validHours.join(',')}}`, r.aqi, r.aqiComplete, `{${r.primaryPollutants.join(',')}}`, r.standard, at]);
+    return;
+  }
   for (let i = 0; i < rows.length; i += BATCH) {
     const chunk = rows.slice(i, i + BATCH);
     const col = <T>(f: (r: DailyRow) => T) => sql.param(chunk.map(f));

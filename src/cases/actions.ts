@@ -21,12 +21,23 @@ import { CITE } from './rules/citations.js';
 import type { DecisionKind, PenaltyKind } from './rules/penalties.js';
 import { loadCaseEnv, type CaseEnv } from './env.js';
 import { CalendarRefusal } from './calendar.js';
+import { CASE_DOCUMENT_KINDS, caseDocumentFileName, DOCUMENT_KINDS, renderCaseDocument, type CaseDocumentKind } from './documents/index.js';
+import { caseDocumentData, DEMO_BUREAU } from './documents/from-case.js';
+import { loadCaseDocumentSource } from './documents/load.js';
+import { formatDocumentNumber } from '../platform/documents/official.js';
 
-export const CASE_NUMBER_PREFIX = '烟环立';
+export const CASE_NUMBER_PREFIX = DOCUMENT_KINDS['filing-approval'].prefix!;
+/** Decision documents and their numbers; a withdrawal (撤销立案) is numbered in its own series. */
 export const DECISION_NUMBER_PREFIX: Record<DecisionKind, string> = {
-  penalty: '烟环罚', no_penalty: '烟环不罚', exemption: '烟环不罚', transfer: '烟环移', withdrawal: '烟环撤',
+  penalty: DOCUMENT_KINDS['penalty-decision'].prefix!, no_penalty: DOCUMENT_KINDS['no-penalty-decision'].prefix!,
+  exemption: DOCUMENT_KINDS['no-penalty-decision'].prefix!, transfer: DOCUMENT_KINDS['case-transfer'].prefix!, withdrawal: '烟环撤',
 };
-export const formatNumber = (prefix: string, year: number, seq: number) => `${prefix}〔${year}〕${seq}号`;
+
+/** Takes the next gap-free number of a series for the year of `on`: 烟环罚〔2021〕12号. */
+async function issueNumber(tx: Tx, prefix: string, on: string): Promise<string> {
+  const year = Number(on.slice(0, 4));
+  return formatDocumentNumber({ prefix, year, seq: await allocateNumber(tx, prefix, year) });
+}
 
 const FUTURE_DATE = (field: string) => refuse('DATE_IN_FUTURE', undefined, field);
 
@@ -95,8 +106,7 @@ export async function fileLead(db: Db, principal: Principal, leadId: number, inp
     if (officers.length !== ids.length || officers.some((o) => o.role !== 'enforcement_officer' || !o.active)) return refuse('NOT_AN_OFFICER', undefined, 'officerIds');
     if (officers.filter((o) => o.credentialNo).length < 2) return refuse('TWO_OFFICERS_REQUIRED', CITE.twoOfficers, 'officerIds');
     if (officers.some((o) => o.districtId !== null && o.districtId !== lead.districtId)) return refuse('OFFICER_OUT_OF_DISTRICT', undefined, 'officerIds');
-    const year = Number(todayOn.slice(0, 4));
-    const number = formatNumber(CASE_NUMBER_PREFIX, year, await allocateNumber(tx, CASE_NUMBER_PREFIX, year));
+    const number = await issueNumber(tx, CASE_NUMBER_PREFIX, todayOn);
     const [row] = await tx.insert(cases).values({
       number, leadId, enterpriseId: lead.enterpriseId, districtId: lead.districtId, partyKind: input.partyKind, cause: input.cause,
       actOn: input.actOn, stage: 'investigating', filedOn: todayOn, filedById: principal.id,
@@ -183,10 +193,11 @@ const HANDLERS: { [A in CaseActionName]: Handler<A> } = {
     const failed = Object.entries(input.findings).filter(([, v]) => !v.ok).map(([k]) => k);
     if (input.outcome === 'passed' && failed.length) return refuse('REVIEW_FINDINGS_CONTRADICT_OUTCOME', CITE.legalReview, `findings.${failed[0]}`);
     await tx.insert(legalReviews).values({ caseId: row.id, reviewerId: principal.id, findings: input.findings, outcome: input.outcome, opinion: input.opinion, reviewedAt: now });
+    const documentNumber = await issueNumber(tx, DOCUMENT_KINDS['legal-review-opinion'].prefix!, todayOn);
     // Returned: more investigation; rejected: the proposal goes back to case review.
     if (input.outcome === 'returned') await tx.update(cases).set({ submittedAt: null, caseReviewPassedAt: null }).where(eq(cases.id, row.id));
     if (input.outcome === 'rejected') await tx.update(cases).set({ caseReviewPassedAt: null }).where(eq(cases.id, row.id));
-    return step('legal_review', todayOn, input);
+    return step('legal_review', todayOn, { ...input, documentNumber });
   },
   async collective_discussion({ tx, row, facts, env, todayOn, now }, input) {
     const gate = checkCollectiveDiscussion(facts, env.thresholds, todayOn);
@@ -218,6 +229,8 @@ const HANDLERS: { [A in CaseActionName]: Handler<A> } = {
       hearingOffered,
       hearingRequestDueOn: hearingOffered ? computeDueOn(env.cal, 'hearingRequest', input.servedOn) : null,
       proposedFineFen: proposal.fineFen,
+      // 行政处罚法 第四十四条 / 第六十四条: one notice, the hearing notice where a hearing is offered.
+      documentNumber: await issueNumber(tx, DOCUMENT_KINDS[hearingOffered ? 'hearing-notice' : 'prior-notice'].prefix!, input.servedOn),
     };
     await tx.update(cases).set({ notification }).where(eq(cases.id, row.id));
     return step('notification', input.servedOn, { ...notification, content: input.content });
@@ -270,9 +283,7 @@ const HANDLERS: { [A in CaseActionName]: Handler<A> } = {
     if (input.kind === 'transfer' && !input.transferTo?.trim()) return refuse('TRANSFER_TARGET_REQUIRED', CITE.transferCrime, 'transferTo');
     const gate = checkDecision(facts, env.thresholds, todayOn, { kind: input.kind, fineFen });
     if (!gate.ok) return gate;
-    const year = Number(todayOn.slice(0, 4));
-    const prefix = DECISION_NUMBER_PREFIX[input.kind];
-    const decisionNumber = formatNumber(prefix, year, await allocateNumber(tx, prefix, year));
+    const decisionNumber = await issueNumber(tx, DECISION_NUMBER_PREFIX[input.kind], todayOn);
     await tx.update(cases).set({
       decisionKind: input.kind, decisionFineFen: fineFen, decisionNumber, decidedOn: todayOn,
       decision: { penaltyKinds: input.kind === 'penalty' ? input.penaltyKinds : [], reasons: input.reasons, basis: input.basis, transferTo: input.transferTo ?? undefined },
@@ -307,7 +318,7 @@ const HANDLERS: { [A in CaseActionName]: Handler<A> } = {
     const gate = checkClosure(facts, env.thresholds, todayOn);
     if (!gate.ok) return gate;
     await tx.update(cases).set({ closedAt: now }).where(eq(cases.id, row.id));
-    return step('closure', todayOn, input);
+    return step('closure', todayOn, { ...input, documentNumber: await issueNumber(tx, DOCUMENT_KINDS['closure-approval'].prefix!, todayOn) });
   },
   async archive({ tx, row, facts, env, todayOn, now }) {
     const gate = checkArchive(facts, env.thresholds, todayOn);
@@ -396,4 +407,28 @@ export async function createCommitteeMeeting(db: Db, principal: Principal, input
     await appendAudit(tx, actorOf(principal), { action: 'committee.meeting', entity: 'committee_meeting', entityId: row!.id, after: row }, now);
     return success(row!);
   });
+}
+
+/** Each official document of the case with its number, and whether the case's records can fill it yet. */
+export async function listCaseDocuments(db: Db, row: CaseRow, now: Date) {
+  const source = await documentSourceOf(db, row, now);
+  return CASE_DOCUMENT_KINDS.map((kind) => {
+    const data = caseDocumentData(kind, source);
+    const number = data.ok ? (data.value as { documentNumber?: string }).documentNumber ?? null : null;
+    return { kind, zh: DOCUMENT_KINDS[kind].zh, en: DOCUMENT_KINDS[kind].en, basis: DOCUMENT_KINDS[kind].basis, available: data.ok, number };
+  });
+}
+
+export async function renderDocumentOfCase(db: Db, row: CaseRow, kind: CaseDocumentKind, stepId: number | undefined, now: Date): Promise<Result<{ buffer: Buffer; fileName: string }>> {
+  const data = caseDocumentData(kind, await documentSourceOf(db, row, now), DEMO_BUREAU, stepId);
+  if (!data.ok) return data;
+  const buffer = await renderCaseDocument(kind, data.value as never);
+  return success({ buffer, fileName: caseDocumentFileName(kind, (data.value as { documentNumber?: string }).documentNumber) });
+}
+
+async function documentSourceOf(db: Db, row: CaseRow, now: Date) {
+  const env = await loadCaseEnv(db);
+  const todayOn = chinaDateOf(now);
+  const facts = await loadCaseFacts(db, row, (paid) => amountDue(env, row, todayOn, paid));
+  return loadCaseDocumentSource(db, row, facts.amountDueFen);
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import JSZip from 'jszip';
 import { createTestContext, type TestContext } from '../../test/helpers/app.js';
 import { ENGINE } from '../../test/helpers/db.js';
 import { ALL_FINDINGS_OK, fileCase, makeBureau, post, PROPOSAL, type Bureau } from '../../test/helpers/cases.js';
@@ -157,6 +158,26 @@ describe(`a major case from lead to archive, through every gate (${ENGINE})`, ()
     expect(audit.items.map((r: { action: string }) => r.action)).toEqual(expect.arrayContaining(['case.file', 'case.legal_review', 'case.collective_discussion', 'case.decide', 'case.archive']));
     const verify = (await ctx.app.inject({ method: 'GET', url: '/api/audit/verify', headers: b.admin.headers })).json();
     expect(verify.ok).toBe(true);
+  });
+  it('统一文书: every document the case reached is produced from its records, numbered, with its key fields', async () => {
+    const list = (await ctx.app.inject({ method: 'GET', url: `/api/cases/${caseId}/documents`, headers: b.officerA.headers })).json();
+    const byKind = Object.fromEntries(list.items.map((d: { kind: string }) => [d.kind, d]));
+    expect(byKind['filing-approval']).toMatchObject({ available: true, number: '烟环立〔2021〕1号' });
+    expect(byKind['hearing-notice']).toMatchObject({ available: true, number: '烟环听告〔2021〕1号' });
+    expect(byKind['prior-notice'].available).toBe(false);
+    expect(byKind['legal-review-opinion']).toMatchObject({ available: true, number: '烟环法审〔2021〕2号' });
+    expect(byKind['penalty-decision']).toMatchObject({ available: true, number: '烟环罚〔2021〕1号' });
+    expect(byKind['no-penalty-decision'].available).toBe(false);
+    expect(byKind['closure-approval']).toMatchObject({ available: true, number: '烟环结〔2021〕1号' });
+    const res = await ctx.app.inject({ method: 'GET', url: `/api/cases/${caseId}/documents/penalty-decision`, headers: b.officerA.headers });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/wordprocessingml/);
+    const zip = await JSZip.loadAsync(res.rawPayload);
+    const xml = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    for (const expected of ['行政处罚决定书', '烟环罚〔2021〕1号', '烟台测试化工有限公司', '贰拾万元整', '烟环听告〔2021〕1号', '第八十三条']) expect(xml).toContain(expected);
+    const missing = await ctx.app.inject({ method: 'GET', url: `/api/cases/${caseId}/documents/no-penalty-decision`, headers: b.officerA.headers });
+    expect(missing.statusCode).toBe(409);
+    expect(missing.json().error.code).toBe('DOCUMENT_NOT_AVAILABLE');
   });
 });
 

@@ -5,8 +5,8 @@ import { sendRefusal } from '../platform/http/outcome-to-http.js';
 import { refuse } from '../law/outcome.js';
 import { chinaDateOf } from '../law/civil-date.js';
 import { CASE_ACTIONS } from './rules/available-actions.js';
-import { ACTION_SCHEMAS, caseListQuerySchema, dismissSchema, filingSchema, idParamsSchema, leadInputSchema, leadListQuerySchema, meetingSchema } from './schema.js';
-import { createCommitteeMeeting, dismissLead, fileLead, presentCase, registerLead, runCaseAction } from './actions.js';
+import { ACTION_SCHEMAS, documentParamsSchema, documentQuerySchema, caseListQuerySchema, dismissSchema, filingSchema, idParamsSchema, leadInputSchema, leadListQuerySchema, meetingSchema } from './schema.js';
+import { createCommitteeMeeting, dismissLead, fileLead, listCaseDocuments, presentCase, registerLead, renderDocumentOfCase, runCaseAction } from './actions.js';
 import { findCaseRow, listCases, listLeads } from './queries.js';
 import { deadlineBoard, listMeetings, reviewerRatio } from './board.js';
 
@@ -80,6 +80,28 @@ export const caseRoutes: FastifyPluginAsyncZod<{ db: Db; clock: () => Date }> = 
       return presentCase(db, request.principal, result.value, now);
     });
   }
+
+  app.get('/api/cases/:id/documents', { schema: { tags: ['cases'], summary: 'Official documents of the case and whether each can be produced now', params: idParamsSchema } }, async (request, reply) => {
+    const denied = checkPermission(request, 'case.read');
+    if (denied) return sendRefusal(request, reply, denied);
+    const row = await findCaseRow(db, request.params.id, request.principal!);
+    if (!row) return sendRefusal(request, reply, refuse('NOT_FOUND'));
+    return { items: await listCaseDocuments(db, row, clock()) };
+  });
+
+  app.get('/api/cases/:id/documents/:kind', {
+    schema: { tags: ['cases'], summary: 'One official document as Word (.docx)', params: documentParamsSchema, querystring: documentQuerySchema },
+  }, async (request, reply) => {
+    const denied = checkPermission(request, 'case.read');
+    if (denied) return sendRefusal(request, reply, denied);
+    const row = await findCaseRow(db, request.params.id, request.principal!);
+    if (!row) return sendRefusal(request, reply, refuse('NOT_FOUND'));
+    const result = await renderDocumentOfCase(db, row, request.params.kind, request.query.stepId, clock());
+    if (!result.ok) return sendRefusal(request, reply, result);
+    return reply.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+      .header('content-disposition', `attachment; filename="${request.params.kind}.docx"; filename*=UTF-8''${encodeURIComponent(result.value.fileName)}`)
+      .send(result.value.buffer);
+  });
 
   app.get('/api/committee/meetings', { schema: { tags: ['cases'] } }, async (request, reply) => {
     const denied = checkPermission(request, 'case.read');

@@ -3,6 +3,7 @@ import { isCivilDate } from '../law/civil-date.js';
 import { CASE_STAGES } from './rules/procedure.js';
 import { DECISION_KINDS, PENALTY_KINDS } from './rules/penalties.js';
 import type { CaseActionName } from './rules/available-actions.js';
+import { CASE_DOCUMENT_KINDS, type CaseDocumentKind } from './documents/index.js';
 
 export const civilDate = z.string().refine(isCivilDate, 'a date as YYYY-MM-DD');
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -102,3 +103,6 @@ export const leadListQuerySchema = z.object({
 export const meetingSchema = z.object({
   heldOn: civilDate, location: text(200), chairId: id, memberIds: z.array(id).min(1), attendeeIds: z.array(id), minutes: z.string().trim().max(50_000).default(''),
 });
+
+export const documentParamsSchema = z.object({ id: z.coerce.number().int().positive(), kind: z.enum(CASE_DOCUMENT_KINDS as [CaseDocumentKind, ...CaseDocumentKind[]]) });
+export const documentQuerySchema = z.object({ stepId: z.coerce.number().int().positive().optional() });

@@ -50,7 +50,7 @@ export const cases = pgTable('cases', {
   submittedAt: ts('submitted_at'),
   caseReviewPassedAt: ts('case_review_passed_at'),
   committeeDecidedAt: ts('committee_decided_at'),
-  notification: jsonb('notification').$type<{ servedOn: string; statementDueOn: string; hearingOffered: boolean; hearingRequestDueOn: string | null; proposedFineFen: number }>(),
+  notification: jsonb('notification').$type<{ servedOn: string; statementDueOn: string; hearingOffered: boolean; hearingRequestDueOn: string | null; proposedFineFen: number; documentNumber?: string }>(),
   statementWaived: boolean('statement_waived').notNull().default(false),
   decisionKind: text('decision_kind').$type<DecisionKind>(),
   decisionFineFen: bigint('decision_fine_fen', { mode: 'number' }),

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Db } from '../platform/db/index.js';
 import { users } from './tables.js';
 import { refuse, success, type Result } from '../law/outcome.js';
@@ -75,6 +75,14 @@ export async function login(db: Db, username: string, password: string, now: Dat
 export async function findUserById(db: Db, id: number) {
   const [row] = await db.select().from(users).where(eq(users.id, id));
   return row ?? null;
+}
+
+/** Active staff for pickers (officers, hosts, committee members): names and credentials, nothing else. */
+export async function listDirectory(db: Db, role?: Role) {
+  return db.select({ id: users.id, displayName: users.displayName, role: users.role, credentialNo: users.credentialNo, districtId: users.districtId })
+    .from(users)
+    .where(and(eq(users.active, true), ne(users.role, 'enterprise_user'), role ? eq(users.role, role) : undefined))
+    .orderBy(asc(users.displayName), asc(users.id));
 }
 
 export async function listUsers(db: Db) {

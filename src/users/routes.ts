@@ -7,9 +7,9 @@ import { sendRefusal } from '../platform/http/outcome-to-http.js';
 import { errorSchema } from '../platform/http/errors-schema.js';
 import { refuse } from '../law/outcome.js';
 import { findDistrict } from '../organisation/queries.js';
-import { addUser, findUserById, listUsers, login } from './actions.js';
+import { addUser, findUserById, listDirectory, listUsers, login } from './actions.js';
 import { actorOf } from '../platform/audit/log.js';
-import { loginSchema, meSchema, newUserSchema } from './schema.js';
+import { directoryQuerySchema, loginSchema, meSchema, newUserSchema } from './schema.js';
 
 export interface UserRoutesOptions { db: Db; secureCookies: boolean; loginRateLimit: { max: number; timeWindow: number } }
 
@@ -54,6 +54,15 @@ export const userRoutes: FastifyPluginAsyncZod<UserRoutesOptions> = async (app, 
     const denied = checkPermission(request, 'user.manage');
     if (denied) return sendRefusal(request, reply, denied);
     return { items: await listUsers(db) };
+  });
+
+  app.get('/api/users/directory', {
+    schema: { tags: ['users'], summary: 'Active staff for pickers (id, name, role, credential, district)', querystring: directoryQuerySchema },
+  }, async (request, reply) => {
+    if (!request.principal) return sendRefusal(request, reply, refuse('UNAUTHENTICATED'));
+    // Enterprise users are not staff: they see no one's credentials.
+    if (request.principal.role === 'enterprise_user') return sendRefusal(request, reply, refuse('FORBIDDEN'));
+    return { items: await listDirectory(db, request.query.role) };
   });
 
   app.post('/api/users', { schema: { tags: ['users'], body: newUserSchema } }, async (request, reply) => {

@@ -23,3 +23,5 @@ export const newUserSchema = z.object({
   credentialNo: z.string().trim().max(40).nullable().default(null),
   holdsLegalQualification: z.boolean().default(false),
 });
+
+export const directoryQuerySchema = z.object({ role: z.enum(ROLES).optional() });

@@ -1,48 +1,10 @@
 // Browser test of the enterprise registry: log in, import an .xlsx, search, switch language.
 // Needs a system Chromium at /usr/bin/chromium; without one the suite is skipped.
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startTestServer } from '../helpers/server.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  console.warn(`[e2e] browser tests were skipped because no chromium exists at ${CHROMIUM}`);
-}
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const WEB_SRC = join(ROOT, 'web', 'src');
-const WEB_INDEX = join(ROOT, 'web', 'dist', 'index.html');
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-/** The server serves web/dist: build it when missing or older than the sources. */
-function ensureWebBuilt(): void {
-  const sourcesNewest = Math.max(
-    newestMtime(WEB_SRC),
-    statSync(join(ROOT, 'web', 'index.html')).mtimeMs,
-    statSync(join(ROOT, 'web', 'vite.config.ts')).mtimeMs,
-  );
-  if (existsSync(WEB_INDEX) && statSync(WEB_INDEX).mtimeMs >= sourcesNewest) return;
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: ROOT,
-    // Vitest sets NODE_ENV=test, which would give a development React build.
-    env: { ...process.env, NODE_ENV: 'production' },
-    stdio: 'inherit',
-  });
-}
+import { ensureWebBuilt, hasChromium, launchBrowser, login, newPage } from './browser.js';
 
 // GB 32100-2015 unified social credit code: 17 characters + a check character.
 const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -78,19 +40,13 @@ describe.skipIf(!hasChromium)('enterprise registry in the browser', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let browser: Browser;
   let page: Page;
-  const consoleErrors: string[] = [];
+  let consoleErrors: string[] = [];
 
   beforeAll(async () => {
     ensureWebBuilt();
     server = await startTestServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    browser = await launchBrowser();
+    ({ page, errors: consoleErrors } = await newPage(browser));
   }, 120_000);
 
   afterAll(async () => {
@@ -106,8 +62,7 @@ describe.skipIf(!hasChromium)('enterprise registry in the browser', () => {
     await page.getByTestId('login-password').fill('wrong-password');
     await page.getByTestId('login-submit').click();
     await expect.poll(() => page.getByTestId('login-error').textContent()).toBeTruthy();
-    await page.getByTestId('login-password').fill(server.adminPassword);
-    await page.getByTestId('login-submit').click();
+    await login(page, server.url, server.adminUsername, server.adminPassword);
     await page.waitForURL('**/enterprises');
     await page.getByTestId('enterprise-list').waitFor();
     expect(await page.getByTestId('menu-enterprises').textContent()).toBe('企业名录');

@@ -1,12 +1,30 @@
 // A real server on a free port with a fresh database, the organisation and an administrator: for browser tests.
 import { resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/platform/http/app.js';
+import type { Database } from '../../src/platform/db/index.js';
 import { seedReferenceData } from '../../src/platform/db/reference-data.js';
 import { addUser } from '../../src/users/actions.js';
 import { SYSTEM_ACTOR } from '../../src/platform/audit/log.js';
 import { createTestDatabase } from './db.js';
 
-export async function startTestServer(): Promise<{ url: string; adminUsername: string; adminPassword: string; close(): Promise<void> }> {
+export interface TestServerOptions {
+  /** The clock case deadlines are judged by (pinned in tests); the system clock by default. */
+  clock?: () => Date;
+  loginRateLimit?: { max: number; timeWindow: number };
+}
+
+export interface TestServer {
+  url: string;
+  adminUsername: string;
+  adminPassword: string;
+  /** For seeding through the API (`app.inject`) or the actions (`database.db`). */
+  app: FastifyInstance;
+  database: Database;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const database = await createTestDatabase();
   await seedReferenceData(database.db, new Date());
   const adminUsername = 'admin';
@@ -16,7 +34,7 @@ export async function startTestServer(): Promise<{ url: string; adminUsername: s
     departmentId: null, enterpriseId: null, credentialNo: null, holdsLegalQualification: false,
   }, new Date());
   if (!created.ok) throw new Error(created.code);
-  const app = await buildApp({ database, webDist: resolve('web/dist') });
+  const app = await buildApp({ database, webDist: resolve('web/dist'), clock: options.clock, loginRateLimit: options.loginRateLimit });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
-  return { url: address, adminUsername, adminPassword, close: async () => { await app.close(); await database.close(); } };
+  return { url: address, adminUsername, adminPassword, app, database, close: async () => { await app.close(); await database.close(); } };
 }

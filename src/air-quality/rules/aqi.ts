@@ -12,6 +12,20 @@ export function roundConcentration(pollutant: Pollutant, value: number): number 
 /** The concentration as an integer in the table's smallest step (CO in 0.1 mg/m³). */
 const scaled = (pollutant: Pollutant, value: number) => Math.round(value * 10 ** DECIMALS[pollutant]);
 
+const SCALED = new WeakMap<AqiStandard, Map<AqiMetric, number[]>>();
+/** A column's existing breakpoints, scaled; cached per standard. */
+function scaledBreakpoints(std: AqiStandard, metric: AqiMetric): number[] {
+  let byMetric = SCALED.get(std);
+  if (!byMetric) SCALED.set(std, (byMetric = new Map()));
+  let bps = byMetric.get(metric);
+  if (!bps) {
+    const pollutant = METRIC_POLLUTANT[metric];
+    bps = std.breakpoints[metric].filter((b): b is number => b !== null).map((b) => scaled(pollutant, b));
+    byMetric.set(metric, bps);
+  }
+  return bps;
+}
+
 /**
  * HJ 633 公式(1): IAQI_P = (IAQI_Hi − IAQI_Lo)/(BP_Hi − BP_Lo)·(C_P − BP_Lo) + IAQI_Lo, rounded up to an
  * integer (全部向上进位取整数). Null when the standard gives no index: SO2 1-hour above 800 (2012, 表1 注2),
@@ -21,12 +35,11 @@ export function computeIaqi(metric: AqiMetric, concentration: number, std: AqiSt
   const pollutant = METRIC_POLLUTANT[metric];
   const c = scaled(pollutant, roundConcentration(pollutant, concentration));
   if (c < 0) return null;
-  const bps = std.breakpoints[metric];
-  let top = 0;
-  for (let i = 0; i < bps.length; i++) if (bps[i] !== null) top = i;
+  const bps = scaledBreakpoints(std, metric);
+  const top = bps.length - 1;
   for (let i = 0; i < top; i++) {
-    const lo = scaled(pollutant, bps[i]!);
-    const hi = scaled(pollutant, bps[i + 1]!);
+    const lo = bps[i]!;
+    const hi = bps[i + 1]!;
     if (c >= lo && c <= hi) {
       const iaqiLo = std.iaqi[i]!;
       const iaqiHi = std.iaqi[i + 1]!;

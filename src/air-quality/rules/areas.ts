@@ -117,13 +117,14 @@ export interface PeriodRankingRow {
 }
 
 /** The area's daily series over a period, date by date. */
-export function areaSeries(unit: AreaUnit, days: readonly StationDay[]): AreaDay[] {
-  const ids = new Set(unit.stationIds);
+export function areaSeries(unit: AreaUnit, days: readonly StationDay[] | ReadonlyMap<number, readonly StationDay[]>): AreaDay[] {
+  const byStation = days instanceof Map ? days as ReadonlyMap<number, readonly StationDay[]> : groupByStation(days as readonly StationDay[]);
   const byDate = new Map<string, StationDay[]>();
-  for (const d of days) {
-    if (!ids.has(d.stationId)) continue;
-    const list = byDate.get(d.on);
-    if (list) list.push(d); else byDate.set(d.on, [d]);
+  for (const id of unit.stationIds) {
+    for (const d of byStation.get(id) ?? []) {
+      const list = byDate.get(d.on);
+      if (list) list.push(d); else byDate.set(d.on, [d]);
+    }
   }
   return [...byDate.keys()].sort().map((on) => computeAreaDay(on, byDate.get(on)!));
 }
@@ -140,13 +141,15 @@ export function computeAreaPeriod(series: readonly AreaDay[], kind: PeriodKind, 
  * composite index or PM2.5 ascending, good-day ratio descending; ties share a rank.
  */
 export function buildPeriodRanking(period: string, kind: PeriodKind, units: readonly AreaUnit[], days: readonly StationDay[], lastYear: readonly StationDay[], metric: PeriodRankingMetric = 'composite'): PeriodRankingRow[] {
+  const byStation = groupByStation(days);
+  const lastByStation = groupByStation(lastYear);
   const rows = units.map((u) => {
-    const series = areaSeries(u, days);
+    const series = areaSeries(u, byStation);
     const { statistics, composite } = computeAreaPeriod(series, kind, period);
-    const lastSeries = areaSeries(u, lastYear);
+    const lastSeries = areaSeries(u, lastByStation);
     const lastYearComposite = lastSeries.length ? computeAreaPeriod(lastSeries, kind, lastSeries[0]!.on.slice(0, period.length)).composite.index : null;
     const value = metric === 'composite' ? composite.index : metric === 'pm25' ? statistics.pollutants.pm25.mean : statistics.goodDayRatio;
-    const stations = new Set(days.filter((d) => u.stationIds.includes(d.stationId)).map((d) => d.stationId)).size;
+    const stations = u.stationIds.filter((id) => byStation.has(id)).length;
     return { unitId: u.id, unitName: u.name, districtId: u.districtId, stations, statistics, composite, lastYearComposite, value };
   });
   return rankWithTies(rows, (r) => r.value, metric === 'good_day_ratio' ? 'desc' : 'asc').map((r) => ({ ...r.item, rank: r.rank, tied: r.tied }));

@@ -41,29 +41,26 @@ export interface OzoneDay {
 export function computeOzoneDay(hours: readonly (number | null)[], rules: AirRuleSet): OzoneDay {
   const { o3WindowStartHours: w, o3MinValidWindows, o3ValidIfAboveLimit } = rules.evaluation;
   const { minHoursPerEightHours, minHoursPerDay } = rules.limits.validity;
-  let validHours = 0;
+  // Prefix sums of the valid hours' values (in thousandths) and counts: each window is a difference.
+  const sum = new Array<number>(25).fill(0);
+  const cnt = new Array<number>(25).fill(0);
   let maxMilli = -1;
   for (let h = 0; h < 24; h++) {
     const v = hours[h];
-    if (v === null || v === undefined) continue;
-    validHours++;
-    const m = toMilli(v);
-    if (m > maxMilli) maxMilli = m;
+    const valid = v !== null && v !== undefined;
+    const m = valid ? toMilli(v) : 0;
+    if (valid && m > maxMilli) maxMilli = m;
+    sum[h + 1] = sum[h]! + m;
+    cnt[h + 1] = cnt[h]! + (valid ? 1 : 0);
   }
+  const validHours = cnt[24]!;
   let validWindows = 0;
   let max8h: number | null = null;
   for (let start = w.first; start <= w.last; start++) {
-    let sum = 0;
-    let n = 0;
-    for (let h = start; h < start + 8; h++) {
-      const v = hours[h];
-      if (v === null || v === undefined) continue;
-      sum += toMilli(v);
-      n++;
-    }
+    const n = cnt[start + 8]! - cnt[start]!;
     if (n < minHoursPerEightHours) continue;
     validWindows++;
-    const mean = divRoundHalfEven(sum, n * 1000);
+    const mean = divRoundHalfEven(sum[start + 8]! - sum[start]!, n * 1000);
     if (max8h === null || mean > max8h) max8h = mean;
   }
   const enough = validWindows >= o3MinValidWindows;

@@ -209,7 +209,7 @@ export function checkDecision(f: CaseFacts, t: MajorCaseThresholds, todayOn: str
   );
 }
 
-export function checkExtension(f: CaseFacts, t: MajorCaseThresholds, todayOn: string): Outcome {
+export function checkExtension(f: CaseFacts, _t: MajorCaseThresholds, _todayOn: string): Outcome {
   return first(() => checkNotArchived(f), () => (f.decision ? refuse('ALREADY_DECIDED') : allowed));
 }
 

@@ -11,19 +11,22 @@ export const PERMISSIONS = [
   'enterprise.read', 'enterprise.write', 'enterprise.import', 'enterprise.export',
   'audit.read', 'user.manage',
   'calendar.manage',
+  'quality.read', 'quality.manage',
+  'measure.write', 'measure.approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ_ALL: Permission[] = ['enterprise.read', 'enterprise.export'];
+// Air and water quality results are city-wide and public once published: every staff role reads them.
+const READ_ALL: Permission[] = ['enterprise.read', 'enterprise.export', 'quality.read'];
 
 /** What each role may do; where it may do it is `Principal.districtId` / `enterpriseId`. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   administrator: [...PERMISSIONS],
-  enforcement_officer: [...READ_ALL, 'enterprise.write', 'case.read', 'case.write'],
+  enforcement_officer: [...READ_ALL, 'enterprise.write', 'case.read', 'case.write', 'measure.write'],
   legal_reviewer: [...READ_ALL, 'case.read', 'case.examine', 'case.legal_review'],
   committee_member: [...READ_ALL, 'case.read', 'committee.manage'],
-  bureau_leader: [...READ_ALL, 'case.read', 'case.file', 'case.examine', 'case.decide', 'committee.manage'],
-  district_staff: [...READ_ALL, 'enterprise.write', 'enterprise.import', 'case.read', 'case.write'],
+  bureau_leader: [...READ_ALL, 'case.read', 'case.file', 'case.examine', 'case.decide', 'committee.manage', 'quality.manage', 'measure.approve'],
+  district_staff: [...READ_ALL, 'enterprise.write', 'enterprise.import', 'case.read', 'case.write', 'measure.write'],
   licensing_staff: [...READ_ALL, 'enterprise.write'],
   enterprise_user: ['enterprise.read'],
 };

@@ -4,6 +4,8 @@ export * from '../../organisation/tables.js';
 export * from '../../users/tables.js';
 export * from '../../enterprises/tables.js';
 export * from '../../cases/tables.js';
+export * from '../../evidence/tables.js';
 export * from '../../calendar/tables.js';
 export * from '../../air-quality/tables.js';
 export * from '../../water-quality/tables.js';
+export * from '../../measures/tables.js';

@@ -22,6 +22,11 @@ import { organisationRoutes } from '../../organisation/routes.js';
 import { enterpriseRoutes } from '../../enterprises/routes.js';
 import { calendarRoutes } from '../../calendar/routes.js';
 import { caseRoutes } from '../../cases/routes.js';
+import { measureRoutes } from '../../measures/routes.js';
+import { evidenceRoutes } from '../../evidence/routes.js';
+import type { EvidenceLimits } from '../../evidence/index.js';
+import { airQualityRoutes } from '../../air-quality/routes.js';
+import { waterQualityRoutes } from '../../water-quality/routes.js';
 
 export interface AppOptions {
   database: Database;
@@ -32,6 +37,10 @@ export interface AppOptions {
   loginRateLimit?: { max: number; timeWindow: number };
   /** The clock procedure deadlines are judged by (tests pin it); defaults to the system clock. */
   clock?: () => Date;
+  /** Where evidence files are stored (tests use a temporary directory); default from readConfig(). */
+  evidenceDir?: string;
+  /** Evidence upload limits (max bytes, MIME types); default from readConfig(). */
+  evidenceLimits?: Partial<EvidenceLimits>;
 }
 
 /** One field name from a zod validation failure: `outfalls.0.code`, or the part of the request. */
@@ -101,6 +110,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(calendarRoutes, { db });
   await app.register(auditRoutes, { db });
   await app.register(caseRoutes, { db, clock: options.clock ?? (() => new Date()) });
+  await app.register(measureRoutes, { db, clock: options.clock ?? (() => new Date()) });
+  await app.register(evidenceRoutes, { db, clock: options.clock ?? (() => new Date()), dir: options.evidenceDir, limits: options.evidenceLimits });
+  await app.register(airQualityRoutes, { db });
+  await app.register(waterQualityRoutes, { db });
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true, engine: options.database.engine }));
 
   const webDist = options.webDist;

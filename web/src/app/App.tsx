@@ -19,6 +19,20 @@ const EnterpriseDetailPage = lazy(() => import('../enterprises/EnterpriseDetailP
 const EnterpriseFormPage = lazy(() => import('../enterprises/EnterpriseFormPage'));
 const AuditLogPage = lazy(() => import('../audit/AuditLogPage'));
 const CalendarPage = lazy(() => import('../calendar/CalendarPage'));
+const CaseListPage = lazy(() => import('../cases/CaseListPage'));
+const CaseDetailPage = lazy(() => import('../cases/CaseDetailPage'));
+const LeadListPage = lazy(() => import('../cases/LeadListPage'));
+const DeadlinesPage = lazy(() => import('../cases/DeadlinesPage'));
+const ReviewQueuePage = lazy(() => import('../cases/ReviewQueuePage'));
+const CommitteePage = lazy(() => import('../cases/CommitteePage'));
+const AirDailyRankingPage = lazy(() => import('../air-quality/DailyRankingPage'));
+const AirMonthlyRankingPage = lazy(() => import('../air-quality/MonthlyRankingPage'));
+const AirStationMapPage = lazy(() => import('../air-quality/StationMapPage'));
+const AirTrendsPage = lazy(() => import('../air-quality/TrendsPage'));
+const AirAssessmentPage = lazy(() => import('../air-quality/AssessmentPage'));
+const AirSanctionsPage = lazy(() => import('../air-quality/SanctionsPage'));
+const AirStationsPage = lazy(() => import('../air-quality/StationsPage'));
+const WaterQualityPage = lazy(() => import('../water-quality/WaterQualityPage'));
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { user } = useAuth();
@@ -92,6 +106,33 @@ export function App() {
                         </RequirePermission>
                       }
                     />
+                    {(
+                      [
+                        ['cases', <CaseListPage />],
+                        ['cases/:id', <CaseDetailPage />],
+                        ['leads', <LeadListPage />],
+                        ['deadlines', <DeadlinesPage />],
+                        ['review-queue', <ReviewQueuePage />],
+                        ['committee', <CommitteePage />],
+                      ] as const
+                    ).map(([path, page]) => (
+                      <Route key={path} path={path} element={<RequirePermission permission="case.read">{page}</RequirePermission>} />
+                    ))}
+                    <Route path="air-quality" element={<Navigate to="/air-quality/daily" replace />} />
+                    {(
+                      [
+                        ['air-quality/daily', <AirDailyRankingPage />],
+                        ['air-quality/monthly', <AirMonthlyRankingPage />],
+                        ['air-quality/map', <AirStationMapPage />],
+                        ['air-quality/trends', <AirTrendsPage />],
+                        ['air-quality/assessment', <AirAssessmentPage />],
+                        ['air-quality/sanctions', <AirSanctionsPage />],
+                        ['air-quality/stations', <AirStationsPage />],
+                        ['water-quality', <WaterQualityPage />],
+                      ] as const
+                    ).map(([path, page]) => (
+                      <Route key={path} path={path} element={<RequirePermission permission="quality.read">{page}</RequirePermission>} />
+                    ))}
                     <Route path="*" element={<NotFound />} />
                   </Route>
                 </Routes>

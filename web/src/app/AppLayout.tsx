@@ -2,6 +2,7 @@ import { Suspense, useMemo, useState, type ReactNode } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Button, Layout, Menu, Space, Tag, Tooltip, Typography, type MenuProps } from 'antd';
 import {
+  AimOutlined,
   AuditOutlined,
   BankOutlined,
   BookOutlined,
@@ -10,6 +11,7 @@ import {
   CloudOutlined,
   DashboardOutlined,
   ExperimentOutlined,
+  FieldTimeOutlined,
   FileDoneOutlined,
   FileProtectOutlined,
   FileSearchOutlined,
@@ -18,8 +20,10 @@ import {
   NotificationOutlined,
   ReadOutlined,
   SafetyCertificateOutlined,
+  SafetyOutlined,
   ShopOutlined,
   SlidersOutlined,
+  TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -42,7 +46,11 @@ const MENU: MenuEntry[] = [
   { key: 'enterprises', icon: <ShopOutlined />, path: '/enterprises' },
   { key: 'audit', icon: <AuditOutlined />, path: '/audit', permission: 'audit.read' },
   { key: 'calendar', icon: <CalendarOutlined />, path: '/calendar', permission: 'calendar.manage' },
-  { key: 'cases', icon: <FileProtectOutlined /> },
+  { key: 'cases', icon: <FileProtectOutlined />, path: '/cases', permission: 'case.read' },
+  { key: 'leads', icon: <AimOutlined />, path: '/leads', permission: 'case.read' },
+  { key: 'deadlines', icon: <FieldTimeOutlined />, path: '/deadlines', permission: 'case.read' },
+  { key: 'review-queue', icon: <SafetyOutlined />, path: '/review-queue', permission: 'case.read' },
+  { key: 'committee', icon: <TeamOutlined />, path: '/committee', permission: 'case.read' },
   { key: 'exemptions', icon: <SafetyCertificateOutlined /> },
   { key: 'discretion', icon: <CalculatorOutlined /> },
   { key: 'file-review', icon: <FileSearchOutlined /> },
@@ -50,8 +58,8 @@ const MENU: MenuEntry[] = [
   { key: 'monitoring', icon: <DashboardOutlined /> },
   { key: 'licensing', icon: <FileDoneOutlined /> },
   { key: 'decisions', icon: <BankOutlined /> },
-  { key: 'air-quality', icon: <CloudOutlined /> },
-  { key: 'water-quality', icon: <ExperimentOutlined /> },
+  { key: 'air-quality', icon: <CloudOutlined />, path: '/air-quality', permission: 'quality.read' },
+  { key: 'water-quality', icon: <ExperimentOutlined />, path: '/water-quality', permission: 'quality.read' },
   { key: 'campaigns', icon: <FlagOutlined /> },
   { key: 'training', icon: <ReadOutlined /> },
   { key: 'disclosure', icon: <NotificationOutlined /> },

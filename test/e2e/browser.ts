@@ -1,0 +1,93 @@
+// Shared helpers for browser tests: the system Chromium, a fresh web build, signing in.
+// Without /usr/bin/chromium the suites skip themselves (`describe.skipIf(!hasChromium)`).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) {
+  console.warn(`[e2e] browser tests were skipped because no chromium exists at ${CHROMIUM}`);
+}
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const WEB_SRC = join(ROOT, 'web', 'src');
+const WEB_INDEX = join(ROOT, 'web', 'dist', 'index.html');
+const BUILD_LOCK = join(ROOT, 'web', '.dist-build.lock');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+function webIsStale(): boolean {
+  const sourcesNewest = Math.max(
+    newestMtime(WEB_SRC),
+    statSync(join(ROOT, 'web', 'index.html')).mtimeMs,
+    statSync(join(ROOT, 'web', 'vite.config.ts')).mtimeMs,
+  );
+  return !existsSync(WEB_INDEX) || statSync(WEB_INDEX).mtimeMs < sourcesNewest;
+}
+
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/** The server serves web/dist: build it when missing or older than the sources (one suite at a time). */
+export function ensureWebBuilt(): void {
+  if (!webIsStale()) return;
+  // Suites run in parallel workers: the first takes the lock and builds, the others wait for it.
+  for (;;) {
+    try {
+      mkdirSync(BUILD_LOCK);
+      break;
+    } catch {
+      // A lock left by a killed run goes stale after three minutes.
+      const lock = statSync(BUILD_LOCK, { throwIfNoEntry: false });
+      if (lock && Date.now() - lock.mtimeMs > 180_000) rmSync(BUILD_LOCK, { recursive: true, force: true });
+      sleep(200);
+    }
+  }
+  try {
+    if (!webIsStale()) return;
+    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
+      cwd: ROOT,
+      // Vitest sets NODE_ENV=test, which would give a development React build.
+      env: { ...process.env, NODE_ENV: 'production' },
+      stdio: 'inherit',
+    });
+  } finally {
+    rmSync(BUILD_LOCK, { recursive: true, force: true });
+  }
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** A fresh context (its own cookies: one user each) with a page that records uncaught errors. */
+export async function newPage(browser: Browser, options: { locale?: string; timezoneId?: string } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ locale: options.locale ?? 'zh-CN', timezoneId: options.timezoneId, viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return { context, page, errors };
+}
+
+/** Signs in through the login page and waits until the app has left it. */
+export async function login(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+  await page.goto(baseUrl + '/login');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  await page.getByTestId('current-user').waitFor();
+}
