@@ -7,7 +7,7 @@ import type { Principal } from '../platform/auth/roles.js';
 import { findDistrict, findTownship } from '../organisation/queries.js';
 import { airStations, qualityPublications, qualitySanctions, qualityTriggerRules } from './tables.js';
 import {
-  aggregateHourly, findSanction, findStation, findStationIdByCode, findTriggerRule, listTriggerRules, loadAreaUnits,
+  aggregateHourly, findSanction, findStation, listStations, findStationIdByCode, findTriggerRule, listTriggerRules, loadAreaUnits,
   loadStationCodeIndex, loadStationDays, replaceDaily, upsertHourly, analyzeHourly, type DailyRow, type HourlyAggregate, type StationRow,
 } from './queries.js';
 import { airRuleSetFor } from './rules/rule-sets.js';
@@ -98,6 +98,20 @@ export async function recomputeDaily(tx: DbOrTx, from: string, to: string, stati
   return rows.length;
 }
 
+/**
+ * Batch recompute of committed data (after a bulk load): the hourly aggregates are read in `slices`
+ * parallel queries by station (PostgreSQL uses a connection each; PGlite runs them in turn), each slice's
+ * days computed as it arrives, then all written in one transaction.
+ */
+export async function recomputeDailyBatch(db: Db, from: string, to: string, now: Date, slices = 2): Promise<number> {
+  const ids = (await listStations(db)).map((st) => st.id).sort((a, b) => a - b);
+  const size = Math.ceil(ids.length / slices);
+  const parts = Array.from({ length: slices }, (_, i) => ids.slice(i * size, (i + 1) * size)).filter((p) => p.length);
+  const rows = (await Promise.all(parts.map(async (p) => (await aggregateHourly(db, from, to, p)).map(computeDailyRow)))).flat();
+  await db.transaction((tx) => replaceDaily(tx, from, to, null, rows, now));
+  return rows.length;
+}
+
 export interface HourlyImportError { row: number; field: string; code: string }
 export interface HourlyImportSummary { rows: number; stationDays: number; skipped: number; from: string | null; to: string | null; errors: HourlyImportError[] }
 
@@ -178,6 +192,22 @@ export async function computeTownshipMonthlyRanking(db: DbOrTx, month: string, m
   const lastMonth = monthRange(`${Number(month.slice(0, 4)) - 1}${month.slice(4)}`);
   const [days, lastYear] = [await loadStationDays(db, from, to), await loadStationDays(db, lastMonth.from, lastMonth.to)];
   return buildPeriodRanking(month, 'month', u, days, lastYear, metric);
+}
+
+/**
+ * The composite index (and HJ 663 statistics) of every city, district or township unit over a day
+ * (YYYY-MM-DD), month (YYYY-MM) or year (YYYY), ranked ascending, with the same period a year earlier.
+ */
+export async function computeCompositeRanking(db: DbOrTx, level: 'city' | 'district' | 'township', period: string): Promise<PeriodRankingRow[]> {
+  const units = await loadAreaUnits(db);
+  const list = level === 'city' ? [units.city] : level === 'district' ? units.districts : units.townships;
+  const range = (p: string) => (p.length === 4 ? { from: `${p}-01-01`, to: `${p}-12-31` } : p.length === 7 ? monthRange(p) : { from: p, to: p });
+  const lastPeriod = period.length === 10 ? sameDayLastYear(period) : `${Number(period.slice(0, 4)) - 1}${period.slice(4)}`;
+  const now = range(period);
+  const last = range(lastPeriod);
+  const [days, lastDays] = [await loadStationDays(db, now.from, now.to), await loadStationDays(db, last.from, last.to)];
+  const kind = period.length === 4 ? 'year' : period.length === 7 ? 'month' : 'other';
+  return buildPeriodRanking(period, kind, list, days, lastDays, 'composite');
 }
 
 type AirRanking = 'air_district_daily' | 'air_township_monthly';

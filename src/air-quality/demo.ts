@@ -12,6 +12,9 @@ import { POLLUTANT_BIT, POLLUTANTS, type Pollutant } from './rules/pollutants.js
 import { civilDateOf, type HourlyRecord } from './rules/hourly-record.js';
 import type { StationFields, StationLevel } from './rules/stations.js';
 import type { TriggerRuleFields } from './rules/triggers.js';
+import { computeDailyValues } from './rules/daily.js';
+import { airRuleSetFor } from './rules/rule-sets.js';
+import { areaSeries, computeAreaPeriod, type StationDay } from './rules/areas.js';
 import { seedWaterDemo } from '../water-quality/index.js';
 
 /** Approximate centres (WGS-84) of Yantai's county-level units, by division code. */
@@ -75,7 +78,10 @@ export interface HourlyGeneratorOptions {
   invalidRate?: number;
 }
 
-/** Hourly records station by station, day by day (records of one station-day are contiguous). */
+/**
+ * Hourly records station by station, day by day (records of one station-day are contiguous). Each
+ * station draws from its own stream, so a station's series does not depend on which others are generated.
+ */
 export function* generateHourly(o: HourlyGeneratorOptions): Generator<HourlyRecord> {
   const random = createRandom(o.seed);
   const missing = o.missingRate ?? 0.01;
@@ -91,10 +97,10 @@ export function* generateHourly(o: HourlyGeneratorOptions): Generator<HourlyReco
     weather.push(Math.exp(w * 0.45));
     sunny.push(Math.exp(s * 0.25));
   }
-  const districtBias = new Map<number, number>();
-  for (const st of o.stations) if (!districtBias.has(st.districtId)) districtBias.set(st.districtId, 0.85 + random.next() * 0.3);
+  const districtBias = (districtId: number) => 0.85 + createRandom(o.seed * 31 + districtId).next() * 0.3;
   for (const st of o.stations) {
-    const stationBias = (st.level === 'township' ? 0.85 + random.next() * 0.35 : 0.92 + random.next() * 0.16) * districtBias.get(st.districtId)!;
+    const r = createRandom(o.seed * 7919 + st.id * 104_729);
+    const stationBias = (st.level === 'township' ? 0.85 + r.next() * 0.35 : 0.92 + r.next() * 0.16) * districtBias(st.districtId);
     const noise = st.level === 'township' ? 0.18 : 0.1;
     for (let d = 0; d < o.days; d++) {
       const on = addDays(o.from, d);
@@ -114,18 +120,66 @@ export function* generateHourly(o: HourlyGeneratorOptions): Generator<HourlyReco
             const diurnal = p === 'no2' || p === 'co' ? 1 + 0.25 * Math.cos(((h - 8) / 12) * 2 * Math.PI) : 1 + 0.12 * Math.cos(((h - 22) / 24) * 2 * Math.PI);
             level = BASE[p] * seasonal * diurnal * weather[d]! * stationBias;
           }
-          level *= (o.factor?.[p] ?? 1) * Math.exp(gaussian(random) * noise);
+          level *= (o.factor?.[p] ?? 1) * Math.exp(gaussian(r) * noise);
           const f = 10 ** DECIMALS[p];
           const v = Math.max(p === 'co' ? 0.1 : 1, Math.round(level * f) / f);
-          const r = random.next();
-          if (r < missing) { values[p] = null; continue; }
+          const x = r.next();
+          if (x < missing) { values[p] = null; continue; }
           values[p] = v;
-          if (r < missing + invalid) mask |= POLLUTANT_BIT[p];
+          if (x < missing + invalid) mask |= POLLUTANT_BIT[p];
         }
         yield { stationId: st.id, observedOn: on, hour: h, values, invalidMask: mask };
       }
     }
   }
+}
+
+/** The statistics the seed's year-on-year figures compare: annual PM10 and PM2.5 means, O3 90th percentile. */
+export type SeedStatistic = 'pm10' | 'pm25' | 'o3';
+export interface YearTargets { thisYear: Record<SeedStatistic, number>; lastYear: Record<SeedStatistic, number> }
+
+/**
+ * City values that reproduce the seed (2020 on 2019): PM10 64 → 53 µg/m³ = 17.19 %, PM2.5 35 → 30 =
+ * 14.29 % (the seed prints 14.3 %), O3 90th percentile 160 → 154 = 3.75 % (3.8 %); both years within
+ * GB 3095-2012 grade II. Only a full calendar year reproduces them.
+ */
+export const SEED_2020_TARGETS: YearTargets = { thisYear: { pm10: 53, pm25: 30, o3: 154 }, lastYear: { pm10: 64, pm25: 35, o3: 160 } };
+
+/** The city's year statistics of generated data, computed in memory with the same rules as the platform. */
+function cityStatistics(o: HourlyGeneratorOptions, period: string): Record<SeedStatistic, number | null> {
+  const days: StationDay[] = [];
+  let current: HourlyRecord[] = [];
+  const flush = () => {
+    if (!current.length) return;
+    const hours = Object.fromEntries(POLLUTANTS.map((p) => [p, Array.from({ length: 24 }, () => null as number | null)])) as Record<Pollutant, (number | null)[]>;
+    for (const r of current) for (const p of POLLUTANTS) hours[p][r.hour] = r.invalidMask & POLLUTANT_BIT[p] ? null : r.values[p];
+    const v = computeDailyValues(hours, airRuleSetFor(current[0]!.observedOn));
+    days.push({ stationId: current[0]!.stationId, on: current[0]!.observedOn, so2: v.so2, no2: v.no2, co: v.co, pm10: v.pm10, pm25: v.pm25, o3_1h: v.o3_1h, o3_8h: v.o3_8h });
+    current = [];
+  };
+  for (const r of generateHourly(o)) {
+    if (current.length && (current[0]!.stationId !== r.stationId || current[0]!.observedOn !== r.observedOn)) flush();
+    current.push(r);
+  }
+  flush();
+  const unit = { id: 0, name: 'city', districtId: 0, stationIds: o.stations.map((s) => s.id) };
+  const { statistics } = computeAreaPeriod(areaSeries(unit, days), 'year', period);
+  return { pm10: statistics.pollutants.pm10.mean, pm25: statistics.pollutants.pm25.mean, o3: statistics.pollutants.o3.percentile };
+}
+
+/** Pollutant factors for which the city's statistics hit `targets` (a few rounds of proportional correction). */
+export function calibrateFactors(o: HourlyGeneratorOptions, period: string, targets: Record<SeedStatistic, number>): Partial<Record<Pollutant, number>> {
+  const factor: Partial<Record<Pollutant, number>> = { ...o.factor };
+  for (let round = 0; round < 6; round++) {
+    const got = cityStatistics({ ...o, factor }, period);
+    const keys = Object.keys(targets) as SeedStatistic[];
+    if (keys.every((k) => got[k] === targets[k])) break;
+    for (const k of keys) {
+      const value = got[k];
+      if (value && value !== targets[k]) factor[k] = (factor[k] ?? 1) * (targets[k] / value) * (round > 2 ? 1 + (targets[k] - value) / (20 * targets[k]) : 1);
+    }
+  }
+  return factor;
 }
 
 function gaussian(random: Random): number {
@@ -150,6 +204,8 @@ export interface AirDemoOptions {
   /** Also generate the same days a year earlier, with last year's worse air (the seed's improvements). */
   previousYear?: boolean;
   seed?: number;
+  /** City statistics to reach (e.g. SEED_2020_TARGETS); meaningful for a full calendar year. */
+  targets?: YearTargets;
 }
 
 /**
@@ -178,16 +234,31 @@ export async function seedAirDemo(db: Db, now: Date, onProgress?: DemoProgress, 
     await appendAudit(tx, SYSTEM_ACTOR, { action: 'quality.trigger_rule.seed', entity: 'quality_trigger_rule', entityId: 'demo', after: DEFAULT_TRIGGER_RULES, reason: '演示数据' }, now);
   });
   onProgress?.('air stations', count, count);
-  const periods = [{ from, seed, factor: undefined as Partial<Record<Pollutant, number>> | undefined }];
-  if (options.previousYear ?? true) periods.unshift({ from: sameDayLastYear(from), seed: seed + 1, factor: LAST_YEAR_FACTOR });
+  const periods = [{ from, days, seed, factor: undefined as Partial<Record<Pollutant, number>> | undefined }];
+  if (options.previousYear ?? true) {
+    // The same calendar days a year earlier (one fewer when the window holds 29 February).
+    const lastFrom = sameDayLastYear(from);
+    const lastDays = Math.round((Date.parse(sameDayLastYear(endOn)) - Date.parse(lastFrom)) / 86_400_000) + 1;
+    periods.unshift({ from: lastFrom, days: lastDays, seed: seed + 1, factor: LAST_YEAR_FACTOR });
+  }
+  if (options.targets) {
+    // The city value is the national stations' mean: calibrate on them alone (their series do not depend on the others).
+    const national = stations.filter((s) => s.level === 'national');
+    const cityStations = national.length ? national : stations;
+    for (const p of periods) {
+      const targets = p.from === from ? options.targets.thisYear : options.targets.lastYear;
+      p.factor = calibrateFactors({ stations: cityStations, from: p.from, days: p.days, seed: p.seed, factor: p.factor }, p.from.slice(0, 4), targets);
+      onProgress?.('air calibration', periods.indexOf(p) + 1, periods.length);
+    }
+  }
   let hours = 0;
   let stationDays = 0;
-  const total = periods.length * count * days * 24;
+  const total = periods.reduce((n, p) => n + count * p.days * 24, 0);
   for (const p of periods) {
-    const to = addDays(p.from, days - 1);
+    const to = addDays(p.from, p.days - 1);
     await db.transaction(async (tx: Tx) => {
       const batch: HourlyRecord[] = [];
-      for (const r of generateHourly({ stations, from: p.from, days, seed: p.seed, factor: p.factor })) {
+      for (const r of generateHourly({ stations, from: p.from, days: p.days, seed: p.seed, factor: p.factor })) {
         batch.push(r);
         if (batch.length === 20_000) { await upsertHourly(tx, batch); hours += batch.length; batch.length = 0; onProgress?.('air hours', hours, total); }
       }

@@ -231,6 +231,21 @@ describe(`air quality API: demo data, monthly township ranking and annual assess
     expect(city.improvement.pm25).toBeGreaterThan(0);
   });
 
+  it('gives the composite index of the city, districts and townships for a day, month and year', async () => {
+    for (const [level, period] of [['city', '2021-05-31'], ['district', '2021-05'], ['township', '2021']] as const) {
+      const res = await ctx.app.inject({ method: 'GET', url: `/api/air-quality/composite?level=${level}&period=${period}`, headers: admin });
+      expect(res.statusCode).toBe(200);
+      expect(res.json().rows[0]).toMatchObject({ rank: 1 });
+      expect(res.json().rows[0].compositeIndex).toBeGreaterThan(0);
+    }
+    const daily = (await ctx.app.inject({ method: 'GET', url: '/api/air-quality/rankings/district-daily?date=2021-05-31', headers: admin })).json();
+    const same = (await ctx.app.inject({ method: 'GET', url: '/api/air-quality/composite?level=district&period=2021-05-31', headers: admin })).json();
+    expect(same.rows.map((r: { unitId: number; compositeIndex: number }) => [r.unitId, r.compositeIndex]).sort())
+      .toEqual(daily.rows.map((r: { unitId: number; compositeIndex: number }) => [r.unitId, r.compositeIndex]).sort());
+    const bad = await ctx.app.inject({ method: 'GET', url: '/api/air-quality/composite?period=2021-02-30', headers: admin });
+    expect(bad.json().error).toMatchObject({ code: 'PERIOD_INVALID', field: 'period' });
+  });
+
   it('serves a calendar series and validates its period', async () => {
     const ok = await ctx.app.inject({ method: 'GET', url: '/api/air-quality/series?unit=city&from=2021-05-01&to=2021-05-31', headers: admin });
     expect(ok.json().days).toHaveLength(31);

@@ -12,15 +12,14 @@ import {
   dataExtent, findStation, listHourlyOfStation, listPublications, listSanctions, listStations, listTriggerRules, loadAreaUnits,
 } from './queries.js';
 import {
-  computeAnnualAssessment, computeDistrictDailyRanking, computeSeries, computeTownshipMonthlyRanking, createStation, createTriggerRule,
+  computeAnnualAssessment, computeCompositeRanking, computeDistrictDailyRanking, computeSeries, computeTownshipMonthlyRanking, createStation, createTriggerRule,
   importHourly, liftSanction, publishAirRanking, rankingTitle, resolveUnit, stationsWithDay, updateStation, updateTriggerRule,
   type HourlyImportError,
 } from './actions.js';
 import { dailyComposite } from './rules/areas.js';
 import { airRuleSetFor } from './rules/rule-sets.js';
 import { aqiLevel } from './rules/aqi.js';
-import { civilDateOf, type HourlyInput } from './rules/hourly-record.js';
-import { isCivilDate } from './rules/hourly-record.js';
+import { civilDateOf, isCivilDate, type HourlyInput } from './rules/hourly-record.js';
 import { POLLUTANTS } from './rules/pollutants.js';
 import { rankWithTies } from './rules/ranking.js';
 import { buildHourlyTemplate, mapHourlyTable, readTable } from './hourly-file.js';
@@ -285,6 +284,17 @@ export const airQualityRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
         rank: r.kind === 'city' ? null : ranks.get(r.unitId) ?? null,
       })),
     };
+  });
+
+  app.get('/api/air-quality/composite', {
+    schema: { tags: ['air-quality'], summary: 'Composite index of the city, districts or townships for a day, month or year, ranked', querystring: s.compositeQuerySchema, response: { 200: s.compositeRankingSchema, ...errors } },
+  }, async (request, reply) => {
+    if (denied(request, reply, 'quality.read')) return reply;
+    const { level, period } = request.query;
+    if (period.length === 10 && !isCivilDate(period)) return sendRefusal(request, reply, refuse('PERIOD_INVALID', undefined, 'period'));
+    const names = new Map((await loadAreaUnits(db)).districts.map((d) => [d.id, d.name]));
+    const rows = await computeCompositeRanking(db, level, period);
+    return { level, period, rows: rows.map((r) => presentPeriodRow(r, level === 'township' ? names.get(r.districtId) : undefined)) };
   });
 
   // ——— Publications, trigger rules, sanctions (air and water) ———

@@ -149,3 +149,9 @@ export const sanctionFilterSchema = z.object({ districtId: id.optional(), townsh
 export const sanctionListSchema = z.object({ items: z.array(sanctionSchema) });
 export const liftBodySchema = z.object({ reason: text(500) });
 export const okIdSchema = z.object({ id: z.number() });
+
+export const compositeQuerySchema = z.object({
+  level: z.enum(['city', 'district', 'township']).default('district'),
+  period: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD'),
+});
+export const compositeRankingSchema = z.object({ level: z.enum(['city', 'district', 'township']), period: z.string(), rows: z.array(periodRowSchema) });

@@ -100,7 +100,9 @@ export async function listCases(db: Db, principal: Principal, f: CaseFilter, pag
     c.push(or(ilike(cases.number, like), ilike(cases.cause, like), ilike(enterprises.name, like)));
   }
   const where = and(...c);
-  const [total] = await db.select({ n: count() }).from(cases).innerJoin(enterprises, eq(enterprises.id, cases.enterpriseId)).where(where);
+  // Only a text search needs the enterprise's name; counting without the join keeps the count on the index.
+  const counted = db.select({ n: count() }).from(cases);
+  const [total] = f.q ? await counted.innerJoin(enterprises, eq(enterprises.id, cases.enterpriseId)).where(where) : await counted.where(where);
   const items = await db.select({
     id: cases.id, number: cases.number, cause: cases.cause, stage: cases.stage, filedOn: cases.filedOn, decisionDueOn: cases.decisionDueOn,
     enterpriseId: cases.enterpriseId, enterpriseName: enterprises.name, districtId: cases.districtId, districtName: districts.name,

@@ -65,7 +65,12 @@ export const cases = pgTable('cases', {
   version: integer('version').notNull().default(1),
   createdAt: ts('created_at').notNull(),
   updatedAt: ts('updated_at').notNull(),
-}, (t) => [index('cases_district_stage_idx').on(t.districtId, t.stage), index('cases_due_idx').on(t.decisionDueOn)]);
+}, (t) => [
+  // The case list filters by district and stage and sorts by deadline: one index serves it in order.
+  index('cases_district_stage_due_idx').on(t.districtId, t.stage, t.decisionDueOn, t.id),
+  index('cases_stage_due_idx').on(t.stage, t.decisionDueOn, t.id),
+  index('cases_due_idx').on(t.decisionDueOn, t.id),
+]);
 
 /** Investigators assigned to a case (at least two with credentials, 行政处罚法 第四十二条). */
 export const caseOfficers = pgTable('case_officers', {

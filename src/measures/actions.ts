@@ -3,7 +3,7 @@
 import type { Db, Tx } from '../platform/db/index.js';
 import { refuse, success, type Refusal, type Result } from '../law/outcome.js';
 import { chinaDateOf } from '../law/civil-date.js';
-import { actorOf, appendAudit } from '../platform/audit/log.js';
+import { actorOf, appendAudit, SYSTEM_ACTOR, type Actor } from '../platform/audit/log.js';
 import { can, type Permission, type Principal } from '../platform/auth/roles.js';
 import { caseSteps } from '../cases/tables.js';
 import { findCaseRow, findOfficers, type CaseRow } from '../cases/queries.js';
@@ -31,11 +31,16 @@ function contextOf(row: CaseRow, cal: MeasureCalendar, now: Date): MeasureContex
   };
 }
 
+/** Thrown to roll a transaction back when a refusal comes after something was written. */
+class RefusalAbort extends Error {
+  constructor(readonly refusal: Refusal) { super(refusal.code); }
+}
+
 async function catchCalendar<T>(fn: () => Promise<Result<T>>): Promise<Result<T>> {
   try {
     return await fn();
   } catch (err) {
-    if (err instanceof CalendarRefusal) return err.refusal;
+    if (err instanceof CalendarRefusal || err instanceof RefusalAbort) return err.refusal;
     throw err;
   }
 }
@@ -60,11 +65,11 @@ function occurredOnOf(event: MeasureEvent, input: Record<string, unknown>, today
   return typeof input[key] === 'string' ? (input[key] as string) : todayOn;
 }
 
-async function recordTimeline(tx: Tx, principal: Principal, m: MeasureRow, event: MeasureEvent | 'create', occurredOn: string, data: Record<string, unknown>, now: Date) {
-  await insertMeasureEvent(tx, { measureId: m.id, event, occurredOn, actorId: principal.id, data, createdAt: now });
+async function recordTimeline(tx: Tx, actor: Actor, m: MeasureRow, event: MeasureEvent | 'create', occurredOn: string, data: Record<string, unknown>, now: Date) {
+  await insertMeasureEvent(tx, { measureId: m.id, event, occurredOn, actorId: actor.id, data, createdAt: now });
   // The case's own timeline (执法全过程记录) shows the measure's steps too.
   await tx.insert(caseSteps).values({
-    caseId: m.caseId, kind: 'measure', occurredOn, actorId: principal.id, officerIds: Array.isArray(data.officerIds) ? (data.officerIds as number[]) : [],
+    caseId: m.caseId, kind: 'measure', occurredOn, actorId: actor.id, officerIds: Array.isArray(data.officerIds) ? (data.officerIds as number[]) : [],
     data: { measureId: m.id, measureKind: m.kind, event, status: m.status }, createdAt: now,
   });
 }
@@ -76,18 +81,45 @@ export async function createMeasure(db: Db, principal: Principal, caseId: number
     const row = await findCaseRow(tx, caseId, principal, true);
     if (!row) return refuse('NOT_FOUND');
     const ctx = contextOf(row, cal, now);
-    const { responsibleOfficerId, note, ...input } = body;
-    const created = checkCreate(input as CreateInput, ctx);
-    if (!created.ok) return created;
-    const officers = await checkOfficers(tx, row, [responsibleOfficerId], 'responsibleOfficerId');
-    if (officers) return officers;
-    const record = newRecord(input as CreateInput, ctx);
-    const m = await insertMeasureRow(tx, {
-      caseId, kind: record.kind, ...derived(record), responsibleOfficerId, record, note, createdById: principal.id, createdAt: now, updatedAt: now,
-    });
-    await recordTimeline(tx, principal, m, 'create', m.startedOn, { ...input, responsibleOfficerId, note }, now);
-    await appendAudit(tx, actorOf(principal), { action: 'measure.create', entity: 'measure', entityId: m.id, after: m }, now);
-    return success(await presentOne(tx, principal, row, m, ctx));
+    const m = await insertMeasure(tx, actorOf(principal), row, body, ctx, now);
+    if (!m.ok) return m;
+    return success(await presentOne(tx, principal, row, m.value, ctx));
+  }));
+}
+
+/** Checks and inserts a new measure with its event, timeline step and audit row (also used by the demo seed). */
+async function insertMeasure(tx: Tx, actor: Actor, row: CaseRow, body: MeasureCreateBody, ctx: MeasureContext, now: Date): Promise<Result<MeasureRow>> {
+  const { responsibleOfficerId, note, ...input } = body;
+  const created = checkCreate(input as CreateInput, ctx);
+  if (!created.ok) return created;
+  const officers = await checkOfficers(tx, row, [responsibleOfficerId], 'responsibleOfficerId');
+  if (officers) return officers;
+  const record = newRecord(input as CreateInput, ctx);
+  const m = await insertMeasureRow(tx, {
+    caseId: row.id, kind: record.kind, ...derived(record), responsibleOfficerId, record, note, createdById: actor.id, createdAt: now, updatedAt: now,
+  });
+  await recordTimeline(tx, actor, m, 'create', m.startedOn, { ...input, responsibleOfficerId, note }, now);
+  await appendAudit(tx, actor, { action: 'measure.create', entity: 'measure', entityId: m.id, after: m }, now);
+  return success(m);
+}
+
+/**
+ * Records measures for cases the demo seed made, as the system: the seed's 2020 figures (one
+ * restriction or suspension, four transfers for detention, three suspected crimes) then come from
+ * records. Each body is checked like one sent through the API; the first refusal stops the seed.
+ */
+export async function seedMeasures(db: Db, items: { caseId: number; body: MeasureCreateBody }[], now: Date): Promise<Result<number[]>> {
+  const cal = await loadPeriodCalendar(db);
+  return catchCalendar(() => db.transaction(async (tx) => {
+    const ids: number[] = [];
+    for (const { caseId, body } of items) {
+      const row = await findCaseRow(tx, caseId, null, true);
+      if (!row) throw new RefusalAbort(refuse('NOT_FOUND'));
+      const m = await insertMeasure(tx, SYSTEM_ACTOR, row, body, contextOf(row, cal, now), now);
+      if (!m.ok) throw new RefusalAbort(m);
+      ids.push(m.value.id);
+    }
+    return success(ids);
   }));
 }
 
@@ -113,7 +145,7 @@ export async function recordMeasureEvent<E extends MeasureEvent>(
     const record = applyEvent(before.record, event, input, ctx);
     const m = await updateMeasureRow(tx, measureId, { ...derived(record), record, updatedAt: now });
     const data = input as unknown as Record<string, unknown>;
-    await recordTimeline(tx, principal, m, event, occurredOnOf(event, data, ctx.todayOn), data, now);
+    await recordTimeline(tx, actorOf(principal), m, event, occurredOnOf(event, data, ctx.todayOn), data, now);
     await appendAudit(tx, actorOf(principal), {
       action: `measure.${event}`, entity: 'measure', entityId: measureId,
       before: { status: before.status, record: before.record }, after: { status: m.status, record: m.record },

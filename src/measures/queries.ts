@@ -1,5 +1,5 @@
 // The only file of this capability that talks to the database.
-import { and, asc, count, desc, eq, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db/index.js';
 import type { Principal } from '../platform/auth/roles.js';
 import { cases } from '../cases/tables.js';
@@ -89,10 +89,14 @@ export async function listMeasures(db: Db, principal: Principal, f: MeasureFilte
   return { items, total: Number(total?.n ?? 0), countsByKind: Object.fromEntries(byKind.map((r) => [r.kind, Number(r.n)])) as Partial<Record<MeasureKind, number>> };
 }
 
-/** Measures of each kind begun in a year (the year-end report's C7 figures). */
+/**
+ * Measures of each kind begun in a year (the year-end report's C7 figures). A crime transfer the head
+ * did not approve was never transferred, so it is not counted.
+ */
 export async function countMeasuresByKind(db: Db, year: number): Promise<Record<MeasureKind, number>> {
   const rows = await db.select({ kind: measures.kind, n: count() }).from(measures)
-    .where(sql`${measures.startedOn} >= ${`${year}-01-01`} and ${measures.startedOn} <= ${`${year}-12-31`}`).groupBy(measures.kind);
+    .where(and(sql`${measures.startedOn} >= ${`${year}-01-01`} and ${measures.startedOn} <= ${`${year}-12-31`}`, ne(measures.status, 'not_approved')))
+    .groupBy(measures.kind);
   const out = { daily_penalty: 0, seizure: 0, production_restriction: 0, detention_transfer: 0, crime_transfer: 0 };
   for (const r of rows) out[r.kind] = Number(r.n);
   return out;

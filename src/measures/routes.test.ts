@@ -4,6 +4,7 @@ import { createTestContext, type TestContext } from '../../test/helpers/app.js';
 import { ENGINE } from '../../test/helpers/db.js';
 import { fileCase, makeBureau, post, type Bureau, type Person } from '../../test/helpers/cases.js';
 import { cases } from '../cases/tables.js';
+import { countMeasuresByKind, seedMeasures } from './index.js';
 import type { Role } from '../platform/auth/roles.js';
 
 /** The test clock: China noon on the given civil date. */
@@ -337,5 +338,18 @@ describe(`year-end statistics: the seed's 2020 figures add up from the records (
     const overdue = await get(ctx, b.leader.headers, '/api/measures?overdue=true');
     // The unfiled rectification plan, each transfer not handed over, each unapproved crime report: all past due on 20 December.
     expect(overdue.body.total).toBe(8);
+  });
+
+  it('the demo seed records measures as the system, all or nothing; the report counts them by year', async () => {
+    const caseId = await fileCase(ctx, b, '2020-12-20');
+    const crime = { kind: 'crime_transfer' as const, responsibleOfficerId: b.officerB.id, note: '', suspectedCrime: '污染环境罪', facts: '演示', reportOn: '2020-12-01' };
+    const refused = await seedMeasures(ctx.database.db, [{ caseId, body: crime }, { caseId, body: { ...crime, reportOn: '2021-01-01' } }], today);
+    expect(refused).toMatchObject({ ok: false, code: 'DATE_IN_FUTURE', field: 'reportOn' });
+    expect((await countMeasuresByKind(ctx.database.db, 2020)).crime_transfer).toBe(3);
+    const seeded = await seedMeasures(ctx.database.db, [{ caseId, body: crime }], today);
+    expect(seeded).toMatchObject({ ok: true, value: [expect.any(Number)] });
+    expect(await countMeasuresByKind(ctx.database.db, 2020)).toEqual({ daily_penalty: 0, seizure: 0, production_restriction: 1, detention_transfer: 4, crime_transfer: 4 });
+    const audit = await get(ctx, b.admin.headers, `/api/audit?entity=measure&entityId=${seeded.ok ? seeded.value[0] : 0}`);
+    expect(audit.body.items[0]).toMatchObject({ action: 'measure.create', actorRole: 'system' });
   });
 });

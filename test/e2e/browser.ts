@@ -1,7 +1,8 @@
 // Shared helpers for browser tests: the system Chromium, a fresh web build, signing in.
 // Without /usr/bin/chromium the suites skip themselves (`describe.skipIf(!hasChromium)`).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -37,10 +38,8 @@ function webIsStale(): boolean {
 
 const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
-/** The server serves web/dist: build it when missing or older than the sources (one suite at a time). */
-export function ensureWebBuilt(): void {
-  if (!webIsStale()) return;
-  // Suites run in parallel workers: the first takes the lock and builds, the others wait for it.
+/** Runs `fn` holding the build lock: suites run in parallel, and only one may build or copy at a time. */
+function withBuildLock<T>(fn: () => T): T {
   for (;;) {
     try {
       mkdirSync(BUILD_LOCK);
@@ -53,16 +52,38 @@ export function ensureWebBuilt(): void {
     }
   }
   try {
-    if (!webIsStale()) return;
-    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
-      cwd: ROOT,
-      // Vitest sets NODE_ENV=test, which would give a development React build.
-      env: { ...process.env, NODE_ENV: 'production' },
-      stdio: 'inherit',
-    });
+    return fn();
   } finally {
     rmSync(BUILD_LOCK, { recursive: true, force: true });
   }
+}
+
+function buildIfStale(): void {
+  if (!webIsStale()) return;
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    // Vitest sets NODE_ENV=test, which would give a development React build.
+    env: { ...process.env, NODE_ENV: 'production' },
+    stdio: 'inherit',
+  });
+}
+
+/** The server serves web/dist: build it when missing or older than the sources. */
+export function ensureWebBuilt(): void {
+  withBuildLock(buildIfStale);
+}
+
+/**
+ * A private copy of the freshly built web app for one suite's server: a later rebuild of the shared
+ * web/dist (by another suite or engineer) cannot pull the page's chunks from under a running test.
+ */
+export function webSnapshot(): { dir: string; remove(): void } {
+  return withBuildLock(() => {
+    buildIfStale();
+    const dir = mkdtempSync(join(tmpdir(), 'ecogov-web-'));
+    cpSync(join(ROOT, 'web', 'dist'), dir, { recursive: true });
+    return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  });
 }
 
 export function launchBrowser(): Promise<Browser> {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer } from '../helpers/server.js';
-import { ensureWebBuilt, hasChromium, launchBrowser, login, newPage } from './browser.js';
+import { hasChromium, launchBrowser, login, newPage, webSnapshot } from './browser.js';
 
 // GB 32100-2015 unified social credit code: 17 characters + a check character.
 const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -38,13 +38,14 @@ async function workbook(rows: unknown[][]): Promise<Buffer> {
 
 describe.skipIf(!hasChromium)('enterprise registry in the browser', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
+  let web: ReturnType<typeof webSnapshot>;
   let browser: Browser;
   let page: Page;
   let consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startTestServer();
+    web = webSnapshot();
+    server = await startTestServer({ webDist: web.dir });
     browser = await launchBrowser();
     ({ page, errors: consoleErrors } = await newPage(browser));
   }, 120_000);
@@ -52,6 +53,7 @@ describe.skipIf(!hasChromium)('enterprise registry in the browser', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    web?.remove();
   });
 
   it('logs in, imports, searches and switches to English', async () => {

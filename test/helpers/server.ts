@@ -12,6 +12,8 @@ export interface TestServerOptions {
   /** The clock case deadlines are judged by (pinned in tests); the system clock by default. */
   clock?: () => Date;
   loginRateLimit?: { max: number; timeWindow: number };
+  /** The built web app to serve; web/dist by default. */
+  webDist?: string;
 }
 
 export interface TestServer {
@@ -34,7 +36,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     departmentId: null, enterpriseId: null, credentialNo: null, holdsLegalQualification: false,
   }, new Date());
   if (!created.ok) throw new Error(created.code);
-  const app = await buildApp({ database, webDist: resolve('web/dist'), clock: options.clock, loginRateLimit: options.loginRateLimit });
+  const app = await buildApp({ database, webDist: options.webDist ?? resolve('web/dist'), clock: options.clock, loginRateLimit: options.loginRateLimit });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return { url: address, adminUsername, adminPassword, app, database, close: async () => { await app.close(); await database.close(); } };
 }

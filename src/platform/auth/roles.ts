@@ -13,6 +13,7 @@ export const PERMISSIONS = [
   'calendar.manage',
   'quality.read', 'quality.manage',
   'measure.write', 'measure.approve',
+  'exemption.manage', 'discretion.manage', 'file_review.manage', 'file_review.score',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -23,9 +24,9 @@ const READ_ALL: Permission[] = ['enterprise.read', 'enterprise.export', 'quality
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   administrator: [...PERMISSIONS],
   enforcement_officer: [...READ_ALL, 'enterprise.write', 'case.read', 'case.write', 'measure.write'],
-  legal_reviewer: [...READ_ALL, 'case.read', 'case.examine', 'case.legal_review'],
+  legal_reviewer: [...READ_ALL, 'case.read', 'case.examine', 'case.legal_review', 'file_review.score'],
   committee_member: [...READ_ALL, 'case.read', 'committee.manage'],
-  bureau_leader: [...READ_ALL, 'case.read', 'case.file', 'case.examine', 'case.decide', 'committee.manage', 'quality.manage', 'measure.approve'],
+  bureau_leader: [...READ_ALL, 'case.read', 'case.file', 'case.examine', 'case.decide', 'committee.manage', 'quality.manage', 'measure.approve', 'file_review.score'],
   district_staff: [...READ_ALL, 'enterprise.write', 'enterprise.import', 'case.read', 'case.write', 'measure.write'],
   licensing_staff: [...READ_ALL, 'enterprise.write'],
   enterprise_user: ['enterprise.read'],

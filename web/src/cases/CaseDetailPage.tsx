@@ -12,6 +12,8 @@ import { caseApi } from './api';
 import { ActionModal, REVIEW_POINTS } from './ActionModal';
 import { ActionPanel } from './ActionPanel';
 import { CaseDocuments } from './CaseDocuments';
+import { EvidencePanel } from '../evidence/EvidencePanel';
+import { MeasuresPanel } from '../measures/MeasuresPanel';
 import { DueDate, formatYuan, StageTag, useDirectory, Yuan } from './shared';
 import type { CaseActionName, CaseDetail, CaseStep, LegalReview } from './types';
 
@@ -284,6 +286,8 @@ export default function CaseDetailPage() {
             </Section>
 
             <CaseDocuments caseId={c.id} version={c.version} />
+            <EvidencePanel caseId={c.id} canUpload={can('case.write') && c.stage !== 'archived'} steps={c.steps} onUploaded={reload} />
+            <MeasuresPanel caseId={c.id} canWrite={can('measure.write') && c.stage !== 'archived'} />
           </Space>
         </Col>
       </Row>

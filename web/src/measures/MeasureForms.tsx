@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Checkbox, Form, Input, InputNumber, Modal, Radio, Select, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import type { FormInstance } from 'antd';
+import type { FormInstance, InputProps, SelectProps } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorMessage, messageWithCitation, messageWithoutField } from '../app/api';
@@ -36,11 +36,13 @@ const dateRule = [{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/ }];
 const required = [{ required: true }];
 const optionsOf = (t: TFunction, prefix: string, values: readonly string[]) => values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }));
 
-const DateInput = () => <Input type="date" style={{ width: 180 }} />;
+/** Form.Item hands its control `value` and `onChange`: these wrappers pass them on. */
+const DateInput = (props: InputProps) => <Input type="date" style={{ width: 180 }} {...props} />;
 
-function OfficerSelect({ officers, multiple }: { officers: DirectoryEntry[]; multiple?: boolean }) {
+function OfficerSelect({ officers, multiple, ...props }: { officers: DirectoryEntry[]; multiple?: boolean } & SelectProps) {
   return (
     <Select
+      {...props}
       mode={multiple ? 'multiple' : undefined}
       showSearch
       optionFilterProp="label"
@@ -93,14 +95,14 @@ function KindFields({ kind }: { kind: MeasureKind }) {
               <Form.Item label={f('items')} required>
                 {fields.map((field) => (
                   <Space key={field.key} align="baseline" wrap>
-                    <Form.Item name={[field.name, 'name']} rules={required}><Input placeholder={f('itemName')} /></Form.Item>
+                    <Form.Item name={[field.name, 'name']} rules={[{ required: true, message: f('itemName') }]}><Input placeholder={f('itemName')} /></Form.Item>
                     <Form.Item name={[field.name, 'specification']}><Input placeholder={f('itemSpecification')} /></Form.Item>
                     <Form.Item name={[field.name, 'quantity']}><Input placeholder={f('itemQuantity')} style={{ width: 100 }} /></Form.Item>
                     <Form.Item name={[field.name, 'location']}><Input placeholder={f('itemLocation')} /></Form.Item>
                     {fields.length > 1 && <MinusCircleOutlined onClick={() => remove(field.name)} />}
                   </Space>
                 ))}
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ name: '', specification: '', quantity: '', location: '' })}>{f('itemName')}</Button>
+                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ name: '', specification: '', quantity: '', location: '' })}>{t('measures.addItem')}</Button>
               </Form.Item>
             )}
           </Form.List>
@@ -132,12 +134,12 @@ function KindFields({ kind }: { kind: MeasureKind }) {
               <Form.Item label={f('persons')} required>
                 {fields.map((field) => (
                   <Space key={field.key} align="baseline">
-                    <Form.Item name={[field.name, 'name']} rules={required}><Input placeholder={f('personName')} /></Form.Item>
+                    <Form.Item name={[field.name, 'name']} rules={[{ required: true, message: f('personName') }]}><Input placeholder={f('personName')} /></Form.Item>
                     <Form.Item name={[field.name, 'position']}><Input placeholder={f('personPosition')} /></Form.Item>
                     {fields.length > 1 && <MinusCircleOutlined onClick={() => remove(field.name)} />}
                   </Space>
                 ))}
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ name: '', position: '' })}>{f('personName')}</Button>
+                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ name: '', position: '' })}>{t('measures.addPerson')}</Button>
               </Form.Item>
             )}
           </Form.List>

@@ -25,6 +25,8 @@ const zh = {
   mandatory: '应当查封、扣押',
   discretionary: '可以查封、扣押',
   late: '超期',
+  addItem: '添加设施、设备',
+  addPerson: '添加责任人员',
   kind: {
     daily_penalty: '按日连续处罚', seizure: '查封、扣押', production_restriction: '限制生产、停产整治',
     detention_transfer: '移送公安机关行政拘留', crime_transfer: '移送涉嫌犯罪案件',
@@ -110,6 +112,8 @@ const en: typeof zh = {
   mandatory: 'Seizure mandatory',
   discretionary: 'Seizure discretionary',
   late: 'Late',
+  addItem: 'Add an item',
+  addPerson: 'Add a person',
   kind: {
     daily_penalty: 'Continuous daily penalty', seizure: 'Seizure / detention of equipment', production_restriction: 'Production restriction / suspension',
     detention_transfer: 'Transfer to police for detention', crime_transfer: 'Transfer of a suspected crime',
@@ -172,8 +176,7 @@ const en: typeof zh = {
   disabledBecause: 'Not available: {{message}}',
 };
 
+// Deep-merged without overwriting: importing the panel twice changes nothing.
 for (const [lng, bundle] of [['zh-CN', zh], ['en', en]] as const) {
-  if (!i18n.hasResourceBundle(lng, 'translation') || !i18n.exists('measures.title', { lng })) {
-    i18n.addResourceBundle(lng, 'translation', { measures: bundle }, true, false);
-  }
+  i18n.addResourceBundle(lng, 'translation', { measures: bundle }, true, false);
 }
