@@ -1,10 +1,10 @@
 // Read models: the deadlines board, the reviewer ratio, committee meetings.
-import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db/index.js';
 import type { Principal } from '../platform/auth/roles.js';
 import { chinaDateOf } from '../law/civil-date.js';
 import { users } from '../users/tables.js';
-import { districts } from '../organisation/tables.js';
+import { departments, districts } from '../organisation/tables.js';
 import { caseOfficers, cases, caseSteps, committeeMeetings, leads } from './tables.js';
 import { deadlineState, PERIODS, type PeriodName } from './rules/deadlines.js';
 
@@ -53,7 +53,18 @@ export async function deadlineBoard(db: Db, principal: Principal, now: Date) {
     }
     return [...m.entries()].map(([key, v]) => ({ key, ...v }));
   };
-  return { todayOn, items, byDistrict: tally((i) => [i.districtName]), byOfficer: tally((i) => i.officerIds) };
+  // Units: the departments (detachment, district branches) the responsible officers belong to.
+  const officerIds = [...new Set(items.flatMap((i) => i.officerIds))];
+  const units = officerIds.length
+    ? await db.select({ id: users.id, unit: departments.name }).from(users).leftJoin(departments, eq(departments.id, users.departmentId)).where(inArray(users.id, officerIds))
+    : [];
+  const unitOf = new Map(units.map((u) => [u.id, u.unit ?? '—']));
+  return {
+    todayOn, items,
+    byDistrict: tally((i) => [i.districtName]),
+    byOfficer: tally((i) => i.officerIds),
+    byUnit: tally((i) => [...new Set(i.officerIds.map((id) => unitOf.get(id) ?? '—'))]),
+  };
 }
 
 /** The seed: 3 legal reviewers, "more than 5 %" of enforcement officers; warn below the configured minimum. */

@@ -220,6 +220,9 @@ describe(`an ordinary case (${ENGINE})`, () => {
     const board = (await ctx.app.inject({ method: 'GET', url: '/api/cases/deadlines', headers: b.leader.headers })).json();
     expect(board.items.some((i: { kind: string; state: string }) => i.kind === 'filing' && i.state === 'overdue')).toBe(true);
     expect(board.items.some((i: { kind: string; state: string }) => i.kind === 'decision' && i.state === 'overdue')).toBe(true);
+    expect(board.byOfficer.find((o: { key: number }) => o.key === b.officerA.id).overdue).toBeGreaterThan(0);
+    expect(board.byDistrict[0]).toMatchObject({ key: '芝罘区' });
+    expect(board.byUnit.length).toBeGreaterThan(0);
     const ratio = (await ctx.app.inject({ method: 'GET', url: '/api/cases/reviewer-ratio', headers: b.leader.headers })).json();
     expect(ratio).toMatchObject({ reviewers: 2, officers: 3, belowMinimum: false });
   });
