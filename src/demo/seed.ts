@@ -11,6 +11,7 @@ import { SYSTEM_ACTOR } from '../platform/audit/log.js';
 import type { Role } from '../platform/auth/roles.js';
 import { createRandom } from './random.js';
 import { makeDemoEnterprise } from './enterprises.js';
+import { seedDemoCases } from './cases.js';
 
 export const DEMO_ADMIN = 'admin';
 /** Enterprises per county-level unit in the demo registry. */
@@ -75,5 +76,6 @@ export async function seedDemo(db: Db, password: string, now: Date, onProgress?:
     created.push({ username: a.username, role: a.role, district: districts.find((d) => d.id === a.districtId)?.name ?? null });
     onProgress?.('users', i + 1, accounts.length);
   }
+  await seedDemoCases(db, (done, total) => onProgress?.('cases', done, total));
   return created;
 }
