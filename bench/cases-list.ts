@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify from 'fastify';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { migrateDatabase, openDatabase, type Database } from '../src/platform/db/index.js';
+import { openScratchDatabase } from '../src/platform/db/scratch.js';
 import { seedReferenceData } from '../src/platform/db/reference-data.js';
 import { buildApp } from '../src/platform/http/app.js';
 import { addUser } from '../src/users/actions.js';
@@ -18,7 +18,6 @@ const arg = (name: string, fallback: string) => { const i = process.argv.indexOf
 const CASES = Number(arg('cases', '1000000'));
 const SECONDS = Number(arg('seconds', '10'));
 const ENGINE = arg('engine', 'both');
-const KEEP = process.argv.includes('--keep');
 const PG_URL = process.env.ECOGOV_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ENTERPRISES = 20_000;
 const STEPS_PER_CASE = 3;
@@ -79,18 +78,9 @@ function run(url: string, headers: Record<string, string>): Promise<autocannon.R
 async function bench(engine: 'postgres' | 'pglite') {
   console.log(`\n== ${engine}: ${CASES.toLocaleString()} cases`);
   let database: Database;
-  let cleanup: () => Promise<void>;
+  let cleanup = async () => {};
   if (engine === 'postgres') {
-    const name = `ecogov_bench_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: PG_URL });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(PG_URL);
-    url.pathname = `/${name}`;
-    database = await openDatabase({ url: url.toString() });
-    console.log(`  database ${name}${KEEP ? ' (kept)' : ''}`);
-    cleanup = async () => { if (KEEP) return; const a = new pg.Client({ connectionString: PG_URL }); await a.connect(); await a.query(`drop database if exists ${name} with (force)`); await a.end(); };
+    database = await openScratchDatabase(PG_URL, 'ecogov_bench');
   } else {
     const dir = mkdtempSync(join(tmpdir(), 'ecogov-bench-'));
     database = await openDatabase({ dataDir: dir });
