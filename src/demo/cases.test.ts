@@ -10,7 +10,7 @@ describe(`the demo bureau (${ENGINE})`, () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     await seedDemo(database.db, 'demo-password-123', new Date());
-  }, 120_000);
+  }, 240_000);
   afterAll(async () => database.close());
 
   it('has cases at every kind of stage, walked through the real procedure', async () => {

@@ -12,6 +12,7 @@ import type { Role } from '../platform/auth/roles.js';
 import { createRandom } from './random.js';
 import { makeDemoEnterprise } from './enterprises.js';
 import { seedDemoCases } from './cases.js';
+import { seedAirAndWaterDemo } from '../air-quality/demo.js';
 
 export const DEMO_ADMIN = 'admin';
 /** Enterprises per county-level unit in the demo registry. */
@@ -77,5 +78,7 @@ export async function seedDemo(db: Db, password: string, now: Date, onProgress?:
     onProgress?.('users', i + 1, accounts.length);
   }
   await seedDemoCases(db, (done, total) => onProgress?.('cases', done, total));
+  // Air stations with 90 days of hourly data (and the same days a year earlier) and water sections.
+  await seedAirAndWaterDemo(db, now, onProgress);
   return created;
 }

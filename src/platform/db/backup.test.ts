@@ -33,7 +33,7 @@ async function dumpAll(d: Database): Promise<Record<string, unknown[]>> {
   return out;
 }
 
-describe(`backup on PGlite → restore on ${POSTGRES_URL ? 'PostgreSQL' : 'PGlite'} → same rows`, () => {
+describe(`backup on PGlite → restore on ${POSTGRES_URL ? 'PostgreSQL' : 'PGlite'} → same rows`, { timeout: 240_000 }, () => {
   let source: Database;
   let target: Database;
   let dir: string;
@@ -44,7 +44,7 @@ describe(`backup on PGlite → restore on ${POSTGRES_URL ? 'PostgreSQL' : 'PGlit
     await seedDemo(source.db, 'demo-password-123', new Date('2021-01-05T09:00:00+08:00'));
     target = await restoreTarget();
     await migrateDatabase(target);
-  }, 120_000);
+  }, 240_000);
   afterAll(async () => { await source?.close(); await target?.close(); rmSync(dir, { recursive: true, force: true }); });
 
   it('restores every row of every table, with the audit chain intact', async () => {

@@ -50,7 +50,7 @@ export async function backupDatabase(db: Db, file: string, onProgress?: Progress
     const keys = primaryKeyColumns(table).map((c) => sql.identifier(c));
     if (!keys.length) throw new Error(`table ${name} has no primary key to page by`);
     await write(JSON.stringify({ table: name, columns }));
-    const PAGE = 1000;
+    const PAGE = 5000;
     let n = 0;
     for (let offset = 0; ; offset += PAGE) {
       // Raw rows (to_jsonb keeps every type's text form exactly), in primary-key order.
@@ -102,7 +102,7 @@ export async function restoreDatabase(db: Db, file: string, onProgress?: Progres
         counts[table] = 0;
       } else if (item.row) {
         batch.push(item.row);
-        if (batch.length >= 500) await flush();
+        if (batch.length >= 2000) await flush();
       }
     }
     await flush();
