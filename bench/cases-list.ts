@@ -11,7 +11,8 @@ import { migrateDatabase, openDatabase, type Database } from '../src/platform/db
 import { openScratchDatabase } from '../src/platform/db/scratch.js';
 import { seedReferenceData } from '../src/platform/db/reference-data.js';
 import { buildApp } from '../src/platform/http/app.js';
-import { addUser } from '../src/users/actions.js';
+import { addUser, findPrincipalByUsername } from '../src/users/actions.js';
+import { listCases } from '../src/cases/queries.js';
 import { SYSTEM_ACTOR } from '../src/platform/audit/log.js';
 
 const arg = (name: string, fallback: string) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1]! : fallback; };
@@ -100,6 +101,14 @@ async function bench(engine: 'postgres' | 'pglite') {
     const listUrl = `${appUrl}/api/cases?stage=deciding&districtId=${districtId}&page=3&pageSize=20`;
     const sample = await (await fetch(listUrl, { headers: { cookie } })).json() as { total: number; items: unknown[] };
     console.log(`  list returns ${sample.items.length} of ${sample.total} matching cases`);
+    // Where the time goes: the query alone (no HTTP), then one request at a time.
+    const admin = (await findPrincipalByUsername(database.db, login.username))!;
+    const t0 = performance.now();
+    for (let i = 0; i < 50; i++) await listCases(database.db, admin, { stage: 'deciding', districtId }, { page: 3, pageSize: 20 });
+    console.log(`  listCases query alone: ${((performance.now() - t0) / 50).toFixed(1)} ms per call`);
+    const t1 = performance.now();
+    for (let i = 0; i < 50; i++) await (await fetch(listUrl, { headers: { cookie } })).arrayBuffer();
+    console.log(`  one request at a time: ${((performance.now() - t1) / 50).toFixed(1)} ms per request`);
     const bareResult = await run(bareUrl, {});
     const listResult = await run(listUrl, { cookie });
     const row = (name: string, r: autocannon.Result) => `  ${name.padEnd(28)} ${r.requests.average.toFixed(0).padStart(7)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   errors ${r.errors + r.non2xx}`;
