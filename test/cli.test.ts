@@ -47,7 +47,7 @@ describe('ecogov command line', { timeout: 120_000 }, () => {
     expect(refused.stderr).toMatch(/credentialNo: CREDENTIAL_REQUIRED/);
     const ok = await ecogov(data, 'audit', 'verify');
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(/audit chain intact: 3 rows/);
+    expect(ok.stdout).toMatch(/audit chain intact: 6 rows/);
 
     const database = await openDatabase({ dataDir: data });
     await database.db.execute(sql`alter table audit_log disable trigger audit_log_no_update`);
@@ -68,7 +68,7 @@ describe('ecogov command line', { timeout: 120_000 }, () => {
     const restore = await ecogov(b, 'restore', file);
     expect(restore.code).toBe(0);
     expect(restore.stdout).toMatch(/districts 13, .*townships 159/);
-    expect((await ecogov(b, 'audit', 'verify')).stdout).toMatch(/intact: 2 rows/);
+    expect((await ecogov(b, 'audit', 'verify')).stdout).toMatch(/intact: 5 rows/);
     expect((await ecogov(b, 'restore', file)).stderr).toMatch(/empty database/);
   });
 

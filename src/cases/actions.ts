@@ -21,6 +21,8 @@ import { CITE } from './rules/citations.js';
 import type { DecisionKind, PenaltyKind } from './rules/penalties.js';
 import { loadCaseEnv, type CaseEnv } from './env.js';
 import { CalendarRefusal } from './calendar.js';
+import { checkExemptionDecision } from '../exemptions/hooks.js';
+import { checkCaseFineAgainstBenchmark } from '../discretion/actions.js';
 import { CASE_DOCUMENT_KINDS, caseDocumentFileName, DOCUMENT_KINDS, renderCaseDocument, type CaseDocumentKind } from './documents/index.js';
 import { caseDocumentData, DEMO_BUREAU } from './documents/from-case.js';
 import { loadCaseDocumentSource } from './documents/load.js';
@@ -283,6 +285,16 @@ const HANDLERS: { [A in CaseActionName]: Handler<A> } = {
     if (input.kind === 'transfer' && !input.transferTo?.trim()) return refuse('TRANSFER_TARGET_REQUIRED', CITE.transferCrime, 'transferTo');
     const gate = checkDecision(facts, env.thresholds, todayOn, { kind: input.kind, fineFen });
     if (!gate.ok) return gate;
+    // 行政处罚法 第三十三条: 免罚 only through an exemption applied from the catalogue in force.
+    if (input.kind === 'exemption') {
+      const exemption = await checkExemptionDecision(tx, row.id);
+      if (!exemption.ok) return exemption;
+    }
+    // 行政处罚法 第三十四条: a decided fine that departs from the benchmark needs the written reason the legal review saw.
+    if (input.kind === 'penalty' && fineFen > 0) {
+      const benchmark = await checkCaseFineAgainstBenchmark(tx, row.id, fineFen, row.proposal?.discretionReason ?? null);
+      if (!benchmark.ok) return { ...benchmark, field: 'fineFen' };
+    }
     const decisionNumber = await issueNumber(tx, DECISION_NUMBER_PREFIX[input.kind], todayOn);
     await tx.update(cases).set({
       decisionKind: input.kind, decisionFineFen: fineFen, decisionNumber, decidedOn: todayOn,

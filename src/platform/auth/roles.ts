@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   'quality.read', 'quality.manage',
   'measure.write', 'measure.approve',
   'exemption.manage', 'discretion.manage', 'file_review.manage', 'file_review.score',
+  'monitoring.read', 'monitoring.manage', 'supervision.read', 'supervision.manage', 'supervision.approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -23,12 +24,12 @@ const READ_ALL: Permission[] = ['enterprise.read', 'enterprise.export', 'quality
 /** What each role may do; where it may do it is `Principal.districtId` / `enterpriseId`. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   administrator: [...PERMISSIONS],
-  enforcement_officer: [...READ_ALL, 'enterprise.write', 'case.read', 'case.write', 'measure.write'],
-  legal_reviewer: [...READ_ALL, 'case.read', 'case.examine', 'case.legal_review', 'file_review.score'],
-  committee_member: [...READ_ALL, 'case.read', 'committee.manage'],
-  bureau_leader: [...READ_ALL, 'case.read', 'case.file', 'case.examine', 'case.decide', 'committee.manage', 'quality.manage', 'measure.approve', 'file_review.score'],
-  district_staff: [...READ_ALL, 'enterprise.write', 'enterprise.import', 'case.read', 'case.write', 'measure.write'],
-  licensing_staff: [...READ_ALL, 'enterprise.write'],
+  enforcement_officer: [...READ_ALL, 'enterprise.write', 'case.read', 'case.write', 'measure.write', 'monitoring.read', 'supervision.read', 'supervision.manage'],
+  legal_reviewer: [...READ_ALL, 'case.read', 'case.examine', 'case.legal_review', 'file_review.score', 'monitoring.read', 'supervision.read'],
+  committee_member: [...READ_ALL, 'case.read', 'committee.manage', 'monitoring.read', 'supervision.read'],
+  bureau_leader: [...READ_ALL, 'case.read', 'case.file', 'case.examine', 'case.decide', 'committee.manage', 'quality.manage', 'measure.approve', 'file_review.score', 'monitoring.read', 'supervision.read', 'supervision.approve'],
+  district_staff: [...READ_ALL, 'enterprise.write', 'enterprise.import', 'case.read', 'case.write', 'measure.write', 'monitoring.read', 'monitoring.manage', 'supervision.read', 'supervision.manage'],
+  licensing_staff: [...READ_ALL, 'enterprise.write', 'monitoring.read'],
   enterprise_user: ['enterprise.read'],
 };
 

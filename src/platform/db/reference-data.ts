@@ -2,9 +2,18 @@
 import type { Db } from './index.js';
 import { seedOrganisation } from '../../organisation/seed.js';
 import { seedCalendar } from '../../calendar/index.js';
+import { seedExemptionCatalogue } from '../../exemptions/index.js';
+import { seedDiscretionTables } from '../../discretion/index.js';
+import { seedFileReviewStandard } from '../../file-review/index.js';
 
-export async function seedReferenceData(db: Db, now: Date) {
+export async function seedReferenceData(db: Db, now: Date, options: { rulesAsData?: boolean } = {}) {
   const organisation = await seedOrganisation(db, now);
   const calendar = await seedCalendar(db, now);
+  // The bureau's rules as data: first-violation catalogue, discretion tables, case-file review standard.
+  if (options.rulesAsData !== false) {
+    await seedExemptionCatalogue(db, now);
+    await seedDiscretionTables(db, now);
+    await seedFileReviewStandard(db, now);
+  }
   return { organisation, calendar };
 }

@@ -9,3 +9,6 @@ export * from '../../calendar/tables.js';
 export * from '../../air-quality/tables.js';
 export * from '../../water-quality/tables.js';
 export * from '../../measures/tables.js';
+export * from '../../exemptions/tables.js';
+export * from '../../discretion/tables.js';
+export * from '../../file-review/tables.js';

@@ -27,6 +27,9 @@ import { evidenceRoutes } from '../../evidence/routes.js';
 import type { EvidenceLimits } from '../../evidence/index.js';
 import { airQualityRoutes } from '../../air-quality/routes.js';
 import { waterQualityRoutes } from '../../water-quality/routes.js';
+import { exemptionRoutes } from '../../exemptions/routes.js';
+import { discretionRoutes } from '../../discretion/routes.js';
+import { fileReviewRoutes } from '../../file-review/routes.js';
 
 export interface AppOptions {
   database: Database;
@@ -114,6 +117,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(evidenceRoutes, { db, clock: options.clock ?? (() => new Date()), dir: options.evidenceDir, limits: options.evidenceLimits });
   await app.register(airQualityRoutes, { db });
   await app.register(waterQualityRoutes, { db });
+  await app.register(exemptionRoutes, { db, clock: options.clock ?? (() => new Date()) });
+  await app.register(discretionRoutes, { db, clock: options.clock ?? (() => new Date()) });
+  await app.register(fileReviewRoutes, { db, clock: options.clock ?? (() => new Date()) });
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true, engine: options.database.engine }));
 
   const webDist = options.webDist;

@@ -33,6 +33,11 @@ const AirAssessmentPage = lazy(() => import('../air-quality/AssessmentPage'));
 const AirSanctionsPage = lazy(() => import('../air-quality/SanctionsPage'));
 const AirStationsPage = lazy(() => import('../air-quality/StationsPage'));
 const WaterQualityPage = lazy(() => import('../water-quality/WaterQualityPage'));
+const ExemptionCataloguePage = lazy(() => import('../exemptions/CataloguePage'));
+const CaseExemptionPage = lazy(() => import('../exemptions/CaseExemptionPage'));
+const DiscretionPage = lazy(() => import('../discretion/DiscretionPage'));
+const FileReviewWorkbenchPage = lazy(() => import('../file-review/WorkbenchPage'));
+const FileReviewResultsPage = lazy(() => import('../file-review/ResultsPage'));
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { user } = useAuth();
@@ -117,6 +122,23 @@ export function App() {
                       ] as const
                     ).map(([path, page]) => (
                       <Route key={path} path={path} element={<RequirePermission permission="case.read">{page}</RequirePermission>} />
+                    ))}
+                    {(
+                      [
+                        ['exemptions', <ExemptionCataloguePage />],
+                        ['exemptions/cases/:caseId', <CaseExemptionPage />],
+                        ['discretion', <DiscretionPage />],
+                      ] as const
+                    ).map(([path, page]) => (
+                      <Route key={path} path={path} element={<RequirePermission permission="case.read">{page}</RequirePermission>} />
+                    ))}
+                    {(
+                      [
+                        ['file-review', <FileReviewWorkbenchPage />],
+                        ['file-review/results', <FileReviewResultsPage />],
+                      ] as const
+                    ).map(([path, page]) => (
+                      <Route key={path} path={path} element={<RequirePermission permission="file_review.score">{page}</RequirePermission>} />
                     ))}
                     <Route path="air-quality" element={<Navigate to="/air-quality/daily" replace />} />
                     {(
