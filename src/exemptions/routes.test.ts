@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import JSZip from 'jszip';
 import { eq } from 'drizzle-orm';
 import { createTestContext, type TestContext } from '../../test/helpers/app.js';
 import { ENGINE } from '../../test/helpers/db.js';
@@ -130,6 +131,11 @@ describe(`首违不罚 through the API (${ENGINE})`, () => {
     // 不予行政处罚决定书 can now be produced from the case.
     const docs = (await get(b.leader, `/api/cases/${caseId}/documents`)).json();
     expect(docs.items.find((d: { kind: string }) => d.kind === 'no-penalty-decision')).toMatchObject({ available: true });
+    // …and it names the catalogue entry, the correction order and the education given (第三十三条第三款).
+    const word = await get(b.leader, `/api/cases/${caseId}/documents/no-penalty-decision`);
+    const xml = (await (await JSZip.loadAsync(word.rawPayload)).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    for (const text of [apply.correctionOrder, apply.education.content, '第三十三条']) expect(xml).toContain(text);
+    expect(xml).toMatch(/》第\d+项/);
     const again = await post(ctx, b.leader, `/api/exemptions/cases/${caseId}/apply`, apply);
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('ALREADY_DECIDED');

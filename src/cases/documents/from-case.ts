@@ -38,6 +38,8 @@ export interface CaseDocumentSource {
   payments: { paidOn: string; amountFen: number }[];
   amountDueFen: number;
   leaderName: string;
+  /** The catalogue entry, correction order and education record of an applied first-violation exemption. */
+  exemption: null | { exemptionListReference: string; correctionOrdered: string; education: string };
 }
 
 const PENALTY_KIND_MAP: Record<CasePenaltyKind, PenaltyKind> = {
@@ -134,7 +136,9 @@ const BUILDERS: { [K in CaseDocumentKind]?: Builder<K> } = {
     return success({
       ...base(s, b), documentNumber: r.decisionNumber!, inspectedOn: firstInspectionOn(s), facts: r.proposal?.facts ?? s.lead.summary, evidence: evidence(s),
       violatedProvisions: r.proposal ? parseProvisions(r.proposal.violatedProvisions) : [], ground: r.decisionKind === 'exemption' ? 'firstViolation' : 'minorCorrected',
-      groundReasons: r.decision.reasons, correctionOrdered: '责令立即改正违法行为', education: '对你单位进行批评教育',
+      groundReasons: r.decision.reasons,
+      exemptionListReference: s.exemption?.exemptionListReference || undefined,
+      correctionOrdered: s.exemption?.correctionOrdered ?? '责令立即改正违法行为', education: s.exemption?.education ?? '对你单位进行批评教育',
       remedies: defaultRemedies(r.decidedOn!, b.court), decidedOn: r.decidedOn!,
     });
   },

@@ -5,6 +5,7 @@ import { users } from '../../users/tables.js';
 import { committeeDiscussions, committeeMeetings, leads } from '../tables.js';
 import { loadCaseDetail, type CaseRow } from '../queries.js';
 import type { CaseDocumentSource } from './from-case.js';
+import { exemptionDocumentFields } from '../../exemptions/hooks.js';
 
 export async function loadCaseDocumentSource(db: Db, row: CaseRow, amountDueFen: number): Promise<CaseDocumentSource> {
   const detail = await loadCaseDetail(db, row);
@@ -19,5 +20,6 @@ export async function loadCaseDocumentSource(db: Db, row: CaseRow, amountDueFen:
     meetingPeople: names,
     meetings: new Map(meetingRows.map((m) => [String(m.meeting.id), m.meeting])),
     hearing: detail.hearing, payments: detail.payments, amountDueFen, leaderName: names.get(row.filedById) ?? '',
+    exemption: row.decisionKind === 'exemption' ? await exemptionDocumentFields(db, row.id) : null,
   };
 }
