@@ -20,6 +20,7 @@ import { parseEnterpriseWorkbook } from './enterprises/excel.js';
 import { importEnterprises } from './enterprises/actions.js';
 import { messageFor } from './platform/i18n/messages.js';
 import { verifyEvidence } from './evidence/index.js';
+import { gatewayPortFromEnv, startMonitoringGateway, startMonitoringGatewayOrWarn, simulateDevicesCommand } from './monitoring/cli.js';
 
 const program = new Command();
 program.name('ecogov').description('EcoGov: rule-of-law administration platform for ecology and environment bureaus')
@@ -78,10 +79,12 @@ async function serve(seedIfEmpty: boolean) {
   if (seedIfEmpty && !(await isSeeded(database.db))) login = await seedDemoBureau(database, c);
   else if (existsSync(demoLoginFile(c)) && database.engine === 'pglite') login = JSON.parse(readFileSync(demoLoginFile(c), 'utf8'));
   const server = await startServer(c, { database, logger: process.env.LOG_LEVEL !== 'silent' });
+  const gateway = process.env.ECOGOV_GATEWAY === 'off' ? null : await startMonitoringGatewayOrWarn(database, gatewayPortFromEnv());
   console.log(`\nEcoGov is running on ${server.url}  (database: ${database.engine} ${database.location})`);
+  if (gateway) console.log(`HJ 212 monitoring gateway on TCP port ${gateway.port} (ECOGOV_GATEWAY=off disables it)`);
   console.log(`API documentation: ${server.url}/api/docs`);
   if (login) console.log(`Demo administrator: username "${login.username}", password "${login.password}"`);
-  const stop = async () => { await server.close(); await database.close(); process.exit(0); };
+  const stop = async () => { await gateway?.close(); await server.close(); await database.close(); process.exit(0); };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
@@ -211,6 +214,29 @@ program.command('import-enterprises').description('Import an enterprise workbook
       console.log(`imported: ${result.value.created} created, ${result.value.updated} updated, ${result.value.skipped} rows skipped`);
     }
   }));
+
+// Online monitoring: the HJ 212 gateway alone, and simulated data loggers (src/monitoring/cli.ts).
+program.command('gateway').description('Run the HJ 212-2017 online-monitoring gateway (TCP) without the web server')
+  .option('--port <port>', 'TCP port (default: $ECOGOV_GATEWAY_PORT or 9212; 0 picks a free port)')
+  .option('--host <host>', 'listen address', '0.0.0.0')
+  .action((o: { port?: string; host: string }) => withDatabase(async (d) => {
+    const gateway = await startMonitoringGateway(d, o.port !== undefined ? Number(o.port) : gatewayPortFromEnv(), o.host);
+    console.log(`HJ 212 gateway listening on port ${gateway.port}`);
+    await new Promise<void>((resolve) => { process.once('SIGINT', resolve); process.once('SIGTERM', resolve); });
+    await gateway.close();
+  }));
+
+program.command('simulate-devices').description('Send simulated HJ 212 traffic (valid, exceeding, faulty) from N data loggers to a gateway')
+  .option('--devices <n>', 'number of simulated loggers', '10')
+  .option('--rate <r>', 'packets per second over all loggers (0: as fast as the answers allow)', '10')
+  .option('--host <host>', 'gateway host', '127.0.0.1')
+  .option('--port <port>', 'gateway port (default: $ECOGOV_GATEWAY_PORT or 9212)')
+  .option('--duration <s>', 'stop after this many seconds')
+  .option('--packets <n>', 'stop after this many packets')
+  .option('--fault-ratio <x>', 'share of faulty frames', '0.02')
+  .option('--exceed-ratio <x>', 'share of loggers that exceed their limits', '0.1')
+  .option('--register', 'first register the simulated loggers (and their limits) in the database; with the embedded database, run it while the server is stopped')
+  .action((o: Record<string, string | boolean | undefined>) => simulateDevicesCommand(o, config(), withDatabase));
 
 class UsageError extends Error {}
 

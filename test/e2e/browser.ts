@@ -97,7 +97,8 @@ export function launchBrowser(): Promise<Browser> {
 export async function newPage(browser: Browser, options: { locale?: string; timezoneId?: string } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ locale: options.locale ?? 'zh-CN', timezoneId: options.timezoneId, viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  // Generous: CI shares two cores between the browser, the server, the database and other suites.
+  page.setDefaultTimeout(45_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   return { context, page, errors };

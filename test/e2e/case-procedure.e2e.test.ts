@@ -135,7 +135,7 @@ describe.skipIf(!hasChromium)('a major case from lead to archive in the browser'
     const form = page.getByTestId(`action-form-${action}`);
     const refusals = form.locator('[data-testid=action-error], .ant-form-item-explain-error');
     // Done when the form has closed; a refusal left on the form is the failure to report.
-    await expect.poll(async () => ((await form.count()) === 0 ? 'closed' : (await refusals.allTextContents()).join(' | ') || 'pending'), { timeout: 15_000 }).toBe('closed');
+    await expect.poll(async () => ((await form.count()) === 0 ? 'closed' : (await refusals.allTextContents()).join(' | ') || 'pending'), { timeout: 45_000 }).toBe('closed');
     await page.locator(`[data-testid="case-detail"][data-stage="${stage}"]`).waitFor();
   }
 

@@ -12,3 +12,5 @@ export * from '../../measures/tables.js';
 export * from '../../exemptions/tables.js';
 export * from '../../discretion/tables.js';
 export * from '../../file-review/tables.js';
+export * from '../../monitoring/tables.js';
+export * from '../../supervision/tables.js';

@@ -27,6 +27,8 @@ import { evidenceRoutes } from '../../evidence/routes.js';
 import type { EvidenceLimits } from '../../evidence/index.js';
 import { airQualityRoutes } from '../../air-quality/routes.js';
 import { waterQualityRoutes } from '../../water-quality/routes.js';
+import { monitoringRoutes } from '../../monitoring/routes.js';
+import { supervisionRoutes } from '../../supervision/routes.js';
 import { exemptionRoutes } from '../../exemptions/routes.js';
 import { discretionRoutes } from '../../discretion/routes.js';
 import { fileReviewRoutes } from '../../file-review/routes.js';
@@ -117,6 +119,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(evidenceRoutes, { db, clock: options.clock ?? (() => new Date()), dir: options.evidenceDir, limits: options.evidenceLimits });
   await app.register(airQualityRoutes, { db });
   await app.register(waterQualityRoutes, { db });
+  await app.register(monitoringRoutes, { db, clock: options.clock });
+  await app.register(supervisionRoutes, { db, clock: options.clock });
   await app.register(exemptionRoutes, { db, clock: options.clock ?? (() => new Date()) });
   await app.register(discretionRoutes, { db, clock: options.clock ?? (() => new Date()) });
   await app.register(fileReviewRoutes, { db, clock: options.clock ?? (() => new Date()) });

@@ -33,6 +33,13 @@ const AirAssessmentPage = lazy(() => import('../air-quality/AssessmentPage'));
 const AirSanctionsPage = lazy(() => import('../air-quality/SanctionsPage'));
 const AirStationsPage = lazy(() => import('../air-quality/StationsPage'));
 const WaterQualityPage = lazy(() => import('../water-quality/WaterQualityPage'));
+const MonitoringBoardPage = lazy(() => import('../monitoring/BoardPage'));
+const MonitoringEventsPage = lazy(() => import('../monitoring/EventsPage'));
+const MonitoringRejectionsPage = lazy(() => import('../monitoring/RejectionsPage'));
+const SupervisionRiskPage = lazy(() => import('../supervision/RiskPage'));
+const SupervisionListsPage = lazy(() => import('../supervision/ListsPage'));
+const SupervisionDrawPage = lazy(() => import('../supervision/DrawPage'));
+const SupervisionComplaintsPage = lazy(() => import('../supervision/ComplaintsPage'));
 const ExemptionCataloguePage = lazy(() => import('../exemptions/CataloguePage'));
 const CaseExemptionPage = lazy(() => import('../exemptions/CaseExemptionPage'));
 const DiscretionPage = lazy(() => import('../discretion/DiscretionPage'));
@@ -155,6 +162,21 @@ export function App() {
                     ).map(([path, page]) => (
                       <Route key={path} path={path} element={<RequirePermission permission="quality.read">{page}</RequirePermission>} />
                     ))}
+                    <Route path="monitoring" element={<Navigate to="/monitoring/board" replace />} />
+                    {(
+                      [
+                        ['monitoring/board', 'monitoring.read', <MonitoringBoardPage />],
+                        ['monitoring/events', 'monitoring.read', <MonitoringEventsPage />],
+                        ['monitoring/rejections', 'monitoring.manage', <MonitoringRejectionsPage />],
+                        ['supervision/risk', 'supervision.read', <SupervisionRiskPage />],
+                        ['supervision/lists', 'supervision.read', <SupervisionListsPage />],
+                        ['supervision/draws', 'supervision.read', <SupervisionDrawPage />],
+                        ['supervision/complaints', 'supervision.read', <SupervisionComplaintsPage />],
+                      ] as const
+                    ).map(([path, permission, page]) => (
+                      <Route key={path} path={path} element={<RequirePermission permission={permission}>{page}</RequirePermission>} />
+                    ))}
+                    <Route path="supervision" element={<Navigate to="/supervision/risk" replace />} />
                     <Route path="*" element={<NotFound />} />
                   </Route>
                 </Routes>

@@ -121,11 +121,20 @@ export default function CaseDetailPage() {
           </Space>
         }
         extra={
-          can('audit.read') && (
-            <Link to={`/audit?entity=case&entityId=${c.id}`}>
-              <Button icon={<AuditOutlined />}>{t('cases.detail.audit')}</Button>
+          <Space>
+            {/* The discretion calculator (自由裁量) and the first-violation exemption (首违不罚) of this case. */}
+            <Link to={`/discretion?caseId=${c.id}`} data-testid="case-discretion-link">
+              <Button>{t('menu.discretion')}</Button>
             </Link>
-          )
+            <Link to={`/exemptions/cases/${c.id}`} data-testid="case-exemption-link">
+              <Button>{t('menu.exemptions')}</Button>
+            </Link>
+            {can('audit.read') && (
+              <Link to={`/audit?entity=case&entityId=${c.id}`}>
+                <Button icon={<AuditOutlined />}>{t('cases.detail.audit')}</Button>
+              </Link>
+            )}
+          </Space>
         }
       >
         <Descriptions bordered size="small" column={{ xs: 1, md: 2, xl: 3 }}>

@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../test/helpers/db.js';
+import type { Database } from '../platform/db/index.js';
+import { batchInserterOf, BatchWriter } from './store.js';
+import { monitoringDataPoints, monitoringPackets } from './tables.js';
+import type { IngestRows } from './rules/ingest.js';
+
+let database: Database;
+beforeAll(async () => { database = await createTestDatabase(); });
+afterAll(() => database?.close());
+
+const rows = (i: number, pollutant = 'w01018'): IngestRows => ({
+  packet: { deviceId: 1, cn: 2011, dataTime: Date.UTC(2024, 0, 1) + i * 60_000, qn: `2024010100000${String(i).padStart(4, '0')}`, points: 1 },
+  points: [{ deviceId: 1, cn: 2011, pollutant, dataTime: Date.UTC(2024, 0, 1) + i * 60_000, outfallId: null, rtd: i / 10, min: null, avg: null, max: null, cou: null, zsRtd: null, zsAvg: -0.5, flag: i % 2 ? 'N' : null }],
+  readings: [],
+});
+
+describe('batched storage', () => {
+  it('stores a batch atomically, deduplicates retries, and keeps odd characters in codes', async () => {
+    const insert = batchInserterOf(database);
+    await insert([rows(1), rows(2, 'x\\y\tz'), rows(3)], new Date());
+    await insert([rows(1), rows(3)], new Date()); // a device's retries
+    const pts = await database.db.select().from(monitoringDataPoints);
+    expect(pts).toHaveLength(3);
+    expect(pts.map((p) => p.pollutant).sort()).toEqual(['w01018', 'w01018', 'x\\y\tz']);
+    expect(pts.find((p) => p.rtd === 0.2)).toMatchObject({ zsAvg: -0.5, flag: null });
+    expect(await database.db.select().from(monitoringPackets)).toHaveLength(3);
+  });
+
+  it('answers only after commit, and pauses (back-pressure) above the high-water mark', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => { release = r; });
+    const insert = batchInserterOf(database);
+    const writer = new BatchWriter(async (items, at) => { await gate; await insert(items, at); }, { highWaterRows: 10, lowWaterRows: 4 });
+    const done: number[] = [];
+    const accepted: boolean[] = [];
+    for (let i = 100; i < 108; i++) accepted.push(writer.submit(rows(i), (e) => { if (!e) done.push(i); }));
+    expect(accepted.slice(0, 4).every(Boolean)).toBe(true);
+    expect(accepted.at(-1)).toBe(false);
+    expect(done).toEqual([]);
+    const drained = new Promise<void>((r) => writer.once('drain', () => r()));
+    release();
+    await drained;
+    await writer.flush();
+    expect(done).toEqual([100, 101, 102, 103, 104, 105, 106, 107]);
+  });
+
+  it('a failed batch answers nobody', async () => {
+    const writer = new BatchWriter(async () => { throw new Error('disk full'); });
+    const results: (Error | null)[] = [];
+    writer.on('error-batch', () => {});
+    writer.submit(rows(200), (e) => results.push(e));
+    await writer.flush();
+    expect(results[0]?.message).toBe('disk full');
+  });
+});

@@ -1,0 +1,136 @@
+import {
+  bigserial, boolean, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp, unique,
+} from 'drizzle-orm/pg-core';
+import { enterprises, outfalls } from '../enterprises/tables.js';
+import { leads } from '../cases/index.js';
+import type { EventKind, LimitBasis, LimitPeriod, ChannelRole, DeviceKind } from './rules/vocabulary.js';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const day = (name: string) => date(name, { mode: 'string' });
+
+/** 数采仪 (data logger): one MN, registered to an enterprise outfall (or, for electricity, to the enterprise). */
+export const monitoringDevices = pgTable('monitoring_devices', {
+  id: serial('id').primaryKey(),
+  /** HJ 212 MN: 24 hex characters (EPC-96) in 2017; shorter in the field. */
+  mn: text('mn').notNull().unique(),
+  /** HJ 212 PW, sent in clear in every packet: a protocol access code, not a user password. */
+  password: text('password').notNull(),
+  kind: text('kind').$type<DeviceKind>().notNull().default('emission'),
+  enterpriseId: integer('enterprise_id').notNull().references(() => enterprises.id),
+  outfallId: integer('outfall_id').references(() => outfalls.id),
+  /** Expected seconds between uploads (RtdInterval, 30–3600): past 3× this the device counts as offline. */
+  intervalS: integer('interval_s').notNull().default(60),
+  active: boolean('active').notNull().default(true),
+  lastSeenAt: ts('last_seen_at'),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+}, (t) => [index('monitoring_devices_enterprise_idx').on(t.enterpriseId)]);
+
+/** One accepted upload (a reassembled split message counts once); its QN proves what was acknowledged. */
+export const monitoringPackets = pgTable('monitoring_packets', {
+  deviceId: integer('device_id').notNull(),
+  cn: smallint('cn').notNull(),
+  dataTime: ts('data_time').notNull(),
+  qn: text('qn'),
+  points: integer('points').notNull(),
+  receivedAt: ts('received_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.deviceId, t.cn, t.dataTime] }), index('monitoring_packets_received_idx').on(t.receivedAt)]);
+
+/** One pollutant's values in one record (HJ 212 表 4). cn: 2011 real-time, 2051 minute, 2061 hourly, 2031 daily. */
+export const monitoringDataPoints = pgTable('monitoring_data_points', {
+  deviceId: integer('device_id').notNull(),
+  cn: smallint('cn').notNull(),
+  pollutant: text('pollutant').notNull(),
+  dataTime: ts('data_time').notNull(),
+  outfallId: integer('outfall_id'),
+  rtd: doublePrecision('rtd'),
+  min: doublePrecision('min'),
+  avg: doublePrecision('avg'),
+  max: doublePrecision('max'),
+  cou: doublePrecision('cou'),
+  zsRtd: doublePrecision('zs_rtd'),
+  zsAvg: doublePrecision('zs_avg'),
+  flag: text('flag'),
+}, (t) => [primaryKey({ columns: [t.deviceId, t.cn, t.pollutant, t.dataTime] })]);
+
+/** Frames refused by the gateway, with the reason (bounded sample of the frame). */
+export const monitoringRejections = pgTable('monitoring_rejections', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  at: ts('at').notNull(),
+  reason: text('reason').notNull(),
+  field: text('field'),
+  mn: text('mn'),
+  remote: text('remote'),
+  sample: text('sample').notNull(),
+}, (t) => [index('monitoring_rejections_at_idx').on(t.at), index('monitoring_rejections_reason_idx').on(t.reason)]);
+
+/** Limits as data: the emission standard's and the discharge permit's, each with its citation. */
+export const monitoringLimits = pgTable('monitoring_limits', {
+  id: serial('id').primaryKey(),
+  outfallId: integer('outfall_id').notNull().references(() => outfalls.id),
+  pollutant: text('pollutant').notNull(),
+  period: text('period').$type<LimitPeriod>().notNull(),
+  /** pH-like range tests set both; concentration limits only `upper`. */
+  lower: doublePrecision('lower'),
+  upper: doublePrecision('upper'),
+  /** Compare the value converted to the reference O2 (ZsAvg) where the standard sets one. */
+  useReference: boolean('use_reference').notNull().default(false),
+  basis: text('basis').$type<LimitBasis>().notNull(),
+  /** e.g. 'GB 8978-1996 表4 一级' or '排污许可证 91370602… 第3页'. */
+  citation: text('citation').notNull(),
+  effectiveFrom: day('effective_from').notNull(),
+  effectiveTo: day('effective_to'),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [index('monitoring_limits_outfall_idx').on(t.outfallId, t.pollutant)]);
+
+/** Exceedance, data-quality and electricity events: continuous intervals with start, end and peak. */
+export const monitoringEvents = pgTable('monitoring_events', {
+  id: serial('id').primaryKey(),
+  kind: text('kind').$type<EventKind>().notNull(),
+  enterpriseId: integer('enterprise_id').notNull().references(() => enterprises.id),
+  outfallId: integer('outfall_id').references(() => outfalls.id),
+  deviceId: integer('device_id').references(() => monitoringDevices.id),
+  pollutant: text('pollutant'),
+  /** Identifies the series the event belongs to (`outfall|pollutant|period` …). */
+  scopeKey: text('scope_key').notNull(),
+  startAt: ts('start_at').notNull(),
+  /** End of the last unit (hour, slot) in the event so far. */
+  endAt: ts('end_at').notNull(),
+  ongoing: boolean('ongoing').notNull().default(true),
+  units: integer('units').notNull(),
+  peakValue: doublePrecision('peak_value'),
+  peakAt: ts('peak_at'),
+  limitValue: doublePrecision('limit_value'),
+  limitCitation: text('limit_citation'),
+  detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
+  leadId: integer('lead_id').references(() => leads.id),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+}, (t) => [
+  unique('monitoring_events_scope_start').on(t.kind, t.scopeKey, t.startAt),
+  index('monitoring_events_enterprise_idx').on(t.enterpriseId, t.startAt),
+  index('monitoring_events_start_idx').on(t.startAt),
+]);
+
+/** 用电智能管控: a metered circuit of an enterprise, production or pollution-control equipment. */
+export const electricityChannels = pgTable('electricity_channels', {
+  id: serial('id').primaryKey(),
+  enterpriseId: integer('enterprise_id').notNull().references(() => enterprises.id),
+  name: text('name').notNull(),
+  role: text('role').$type<ChannelRole>().notNull(),
+  /** When readings arrive over HJ 212: the device and the CP code of this channel (e.g. e10101). */
+  deviceId: integer('device_id').references(() => monitoringDevices.id),
+  factorCode: text('factor_code'),
+  ratedKw: doublePrecision('rated_kw').notNull(),
+  /** At or above this the equipment is running. */
+  onThresholdKw: doublePrecision('on_threshold_kw').notNull(),
+  /** Control equipment running below this share of its rated power is under-loaded. */
+  underLoadRatio: doublePrecision('under_load_ratio').notNull().default(0.3),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [index('electricity_channels_enterprise_idx').on(t.enterpriseId), unique('electricity_channels_device_factor').on(t.deviceId, t.factorCode)]);
+
+export const electricityReadings = pgTable('electricity_readings', {
+  channelId: integer('channel_id').notNull(),
+  at: ts('at').notNull(),
+  kw: doublePrecision('kw').notNull(),
+}, (t) => [primaryKey({ columns: [t.channelId, t.at] })]);

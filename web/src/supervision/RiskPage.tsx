@@ -1,0 +1,47 @@
+import { Card, Progress, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { LoadError } from '../app/LoadError';
+import { useLoad } from '../air-quality/useLoad';
+import { supervisionApi, type RiskItem } from './api';
+import { SupervisionNav } from './shared';
+
+const colourOf = (score: number) => (score >= 40 ? '#cf1322' : score >= 20 ? '#fa8c16' : '#1f7a4d');
+
+export default function RiskPage() {
+  const { t } = useTranslation();
+  const { data, loading, error, reload } = useLoad((signal) => supervisionApi.risk(signal), []);
+  const columns: TableColumnsType<RiskItem> = [
+    { title: '#', width: 60, render: (_v, _r, i) => i + 1 },
+    { title: t('supervision.enterprise'), dataIndex: 'name' },
+    { title: t('supervision.district'), dataIndex: 'districtName', width: 140 },
+    { title: t('supervision.score'), width: 220, render: (_v, r) => <Progress percent={r.risk.score} format={(p) => p} strokeColor={colourOf(r.risk.score)} size="small" /> },
+    {
+      title: t('supervision.lists'), width: 200,
+      render: (_v, r) => <Space size={4}>{r.onKeyList && <Tag color="red">{t('supervision.onKeyList')}</Tag>}{r.onPositiveList && <Tag color="green">{t('supervision.onPositiveList')}</Tag>}</Space>,
+    },
+  ];
+  return (
+    <>
+      <SupervisionNav />
+      <Card title={t('supervision.riskTitle')} extra={data && <Typography.Text type="secondary">{t('supervision.weightsVersion', { v: data.weightsVersion })}</Typography.Text>}>
+        {error && <LoadError message={error} onRetry={reload} />}
+        <Table rowKey="enterpriseId" size="small" loading={loading} dataSource={data?.items ?? []} columns={columns} pagination={{ pageSize: 25 }} data-testid="risk-ranking"
+          expandable={{
+            expandedRowRender: (r) => (
+              <Table size="small" pagination={false} rowKey="factor" dataSource={r.risk.contributions.filter((c) => c.points !== 0 || c.value)}
+                columns={[
+                  { title: t('supervision.factor'), dataIndex: 'factor', render: (v) => t(`supervision.factorName.${v}`) },
+                  {
+                    title: t('supervision.value'), dataIndex: 'value',
+                    render: (v, c) => (v === null ? '—' : typeof v === 'boolean' ? (v ? '✓' : '—') : c.factor === 'creditRating' ? t(`creditRating.${v}`)
+                      : c.factor === 'industryRisk' ? t(`supervision.industry.${v}`) : String(v)),
+                  },
+                  { title: t('supervision.weight'), dataIndex: 'weight' },
+                  { title: t('supervision.points'), dataIndex: 'points', render: (v: number) => <Typography.Text type={v > 0 ? 'danger' : v < 0 ? 'success' : undefined}>{v > 0 ? `+${v}` : v}</Typography.Text> },
+                ]} />
+            ),
+          }} />
+      </Card>
+    </>
+  );
+}
