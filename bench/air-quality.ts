@@ -3,8 +3,8 @@
 // district rankings, the monthly township rankings), on PostgreSQL and on PGlite. Prints figures only.
 //   npx tsx bench/air-quality.ts [--pg-url postgres://postgres@127.0.0.1:5432/test] [--stations 200] [--days 365] [--skip-pglite]
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { migrateDatabase, openDatabase, type Database } from '../src/platform/db/index.js';
+import { openScratchDatabase } from '../src/platform/db/scratch.js';
 import { seedOrganisation } from '../src/organisation/seed.js';
 import { listDistrictsWithTownships } from '../src/organisation/queries.js';
 import { SYSTEM_ACTOR } from '../src/platform/audit/log.js';
@@ -35,27 +35,7 @@ async function timed<T>(label: string, fn: () => Promise<T>): Promise<[T, number
   return [v, ms];
 }
 
-async function freshPostgres(): Promise<Database> {
-  const name = `ecogov_bench_air_${process.pid}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(PG_URL);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString() });
-  return {
-    ...database,
-    close: async () => {
-      await database.close();
-      const a = new pg.Client({ connectionString: PG_URL });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
-    },
-  };
-}
+const freshPostgres = (): Promise<Database> => openScratchDatabase(PG_URL, 'ecogov_bench_air');
 
 /** The year as CSV lines (the import layout), station by station. */
 function* csvChunks(stations: { id: number; code: string; level: StationLevel; districtId: number }[], linesPerChunk: number): Generator<string> {

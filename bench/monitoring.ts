@@ -5,8 +5,8 @@
 //   npx tsx bench/monitoring.ts [--pg-url postgres://postgres@127.0.0.1:5432/test] [--frames 200000] [--packets 60000] [--devices 100] [--skip-pglite] [--skip-pg]
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import pg from 'pg';
 import { migrateDatabase, openDatabase, type Database } from '../src/platform/db/index.js';
+import { openScratchDatabase } from '../src/platform/db/scratch.js';
 import { seedReferenceData } from '../src/platform/db/reference-data.js';
 import { listDistrictsWithTownships } from '../src/organisation/queries.js';
 import { enterprises, outfalls } from '../src/enterprises/tables.js';
@@ -59,27 +59,7 @@ function parseBench() {
   console.log(`parse + validate (median of 3, ${fmt(FRAMES)} frames, ${fmt(m.points)} data points): ${fmt(FRAMES / m.s)} frames/s, ${fmt(m.points / m.s)} data points/s`);
 }
 
-async function freshPostgres(): Promise<Database> {
-  const name = `ecogov_bench_mon_${process.pid}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(PG_URL);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString() });
-  return {
-    ...database,
-    close: async () => {
-      await database.close();
-      const a = new pg.Client({ connectionString: PG_URL });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
-    },
-  };
-}
+const freshPostgres = (): Promise<Database> => openScratchDatabase(PG_URL, 'ecogov_bench_mon');
 
 async function prepare(database: Database): Promise<SimDevice[]> {
   await migrateDatabase(database);
