@@ -2,13 +2,43 @@
 // Import (parse + validate, then insert) and compute (every station's daily values and AQI, the daily
 // district rankings, the monthly township rankings), on PostgreSQL and on PGlite. Prints figures only.
 //   npx tsx bench/air-quality.ts [--pg-url postgres://postgres@127.0.0.1:5432/test] [--stations 200] [--days 365] [--skip-pglite]
+// Targets (issue 18), printed with their ratio and PASS/BELOW (figures, never a gate): compute < 2 s on
+// PostgreSQL, < 4 s on PGlite; PGlite import ≥ 60 000 rows/s. The load average is printed before and after.
+//
+// Profile (EXPLAIN (ANALYZE, BUFFERS) of the daily aggregation, 200 stations × 365 days = 1.75 M hours, on a
+// busy shared machine, load 15): one GroupAggregate over the primary-key index scan (no sort, no spill).
+// The O3 column dominates: the query takes 3.6 s with the O3 hours as `string_agg(hour || ':' || o3)` and
+// 1.1 s without them (float8 → text of every O3 hour plus the string building); array_agg (text or binary
+// results) and 24 `max(o3) filter (where hour = k)` columns cost the same or more. In Node the daily rule
+// (computeDailyRow: HJ 663 means, the O3 8-hour windows, HJ 633 AQI) is ≈ 15 µs a station-day.
+// Changed: on PostgreSQL the aggregation runs in 8 slices by station, 2 at a time, and each slice's days are
+// computed while the database aggregates the next ones (before: 2 slices, the JS work after each). On PGlite
+// 8 slices took 19.8 s against 9.6 s for one query over all stations (one connection, each slice scans on
+// its own): PGlite stays at 2 slices, as before.
+// Tried and measured (second round, load 15–19 on 2 cores, so by CPU time, not wall time: the PostgreSQL
+// backend's from /proc/<pid>/stat, 3 runs each, 20 stations × 365 days = 175 200 hours, no parallel workers):
+// the daily aggregation with the O3 hours as text costs 170 ms of server CPU, without O3 at all 90–100 ms.
+// The O3 8-hour windows in SQL (integer thousandths, half-to-even mean, exact) cost more, not less:
+// a WindowAgg `sum/count over (range between current row and 7 following)` 320 ms, running sums + lead
+// 260 ms, 24 `sum(o3) filter (where hour = k)` columns 290 ms; the O3 hours as int4send bytea 160 ms,
+// array_agg 170 ms, integer text 170 ms. The JS side saved by the SQL windows is ≤ 60 ms of node CPU for
+// the 7 300 station-days; PGlite (process CPU, 10 stations): 0.21–0.30 s with the text vs 0.40–0.46 s with
+// the windows. So the O3 hours stay as text and the rule stays in rules/daily.ts (the earlier 3.6 s vs
+// 1.1 s wall-time split did not hold up by CPU time). src/air-quality/daily-sql.test.ts checks the SQL
+// aggregation (sums, counts, validity flags, O3 hours) against the pure rule on random station-days.
+// PGlite import: COPY … FROM '/dev/blob' took the same process CPU as the unnest INSERT (1.26 s vs 1.31 s
+// for 87 600 rows, ≈ 67 000 rows/s either way: the heap and primary-key inserts in PGlite dominate), so the
+// INSERT stays. Open: PGlite's insert cost grows faster than the rows (process CPU for 175 200 rows: 2.87 s
+// in 20 000-row autocommit batches, 4.23 s in one transaction + ANALYZE, i.e. 61 k and 41 k rows/s). The figures below also print each step's process CPU time, the measure to compare on a
+// busy machine (for PostgreSQL it leaves out the server's CPU).
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { migrateDatabase, openDatabase, type Database } from '../src/platform/db/index.js';
 import { openScratchDatabase } from '../src/platform/db/scratch.js';
 import { seedOrganisation } from '../src/organisation/seed.js';
 import { listDistrictsWithTownships } from '../src/organisation/queries.js';
 import { SYSTEM_ACTOR } from '../src/platform/audit/log.js';
-import { createRandom } from '../src/demo/random.js';
+import { createRandom } from '../src/platform/random.js';
 import { generateHourly, planStations } from '../src/air-quality/demo.js';
 import { addDays, insertStation, monthRange, recomputeDaily, recomputeDailyBatch, computeDistrictDailyRanking } from '../src/air-quality/actions.js';
 import { analyzeHourly, loadAreaUnits, loadStationCodeIndex, loadStationDays, upsertHourly } from '../src/air-quality/queries.js';
@@ -26,12 +56,26 @@ const FROM = '2021-01-01';
 const TO = addDays(FROM, DAYS - 1);
 
 const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
+const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+/** One target line: the figure, the target, the ratio (> 1 is better than the target) and PASS/BELOW. */
+function target(label: string, value: number, goal: number, unit: string, lowerIsBetter: boolean) {
+  const ok = lowerIsBetter ? value < goal : value >= goal;
+  const ratio = lowerIsBetter ? goal / value : value / goal;
+  const show = (v: number) => (unit === 's' ? v.toFixed(2) : fmt(v));
+  console.log(`  TARGET ${label}: ${show(value)} ${unit} (target ${lowerIsBetter ? '<' : '≥'} ${show(goal)}; ×${ratio.toFixed(2)}) ${ok ? 'PASS' : 'BELOW'}`);
+}
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-async function timed<T>(label: string, fn: () => Promise<T>): Promise<[T, number]> {
+/** This process's CPU time in ms (PGlite runs in it: on a busy machine its CPU time is what the step costs). */
+const cpuMs = () => { const c = process.cpuUsage(); return (c.user + c.system) / 1000; };
+const cpu = { compute: 0, import: 0 };
+async function timed<T>(label: string, fn: () => Promise<T>, bucket?: keyof typeof cpu): Promise<[T, number]> {
   const t = performance.now();
+  const c = cpuMs();
   const v = await fn();
   const ms = performance.now() - t;
-  console.log(`  ${label.padEnd(44)} ${secs(ms)}`);
+  const used = cpuMs() - c;
+  if (bucket) cpu[bucket] += used;
+  console.log(`  ${label.padEnd(44)} ${secs(ms)}  (process CPU ${secs(used)})`);
   return [v, ms];
 }
 
@@ -68,8 +112,11 @@ async function run(label: string, database: Database) {
   const records: HourlyRecord[] = [];
   let parseMs = 0;
   let problems = 0;
+  cpu.compute = 0;
+  cpu.import = 0;
   for (const chunk of csvChunks(stations, 50_000)) {
     const t = performance.now();
+    const c = cpuMs();
     const mapped = mapHourlyTable(parseCsv(chunk));
     if ('missingColumn' in mapped) throw new Error(mapped.missingColumn);
     for (const r of mapped.rows) {
@@ -77,45 +124,50 @@ async function run(label: string, database: Database) {
       if ('record' in c) records.push(c.record); else problems++;
     }
     parseMs += performance.now() - t;
+    cpu.import += cpuMs() - c;
   }
-  console.log(`  ${'import: parse + validate CSV'.padEnd(44)} ${secs(parseMs)}  (${fmt(records.length / (parseMs / 1000))} rows/s, ${problems} rejected)`);
+  console.log(`  ${'import: parse + validate CSV'.padEnd(44)} ${secs(parseMs)}  (${fmt(records.length / (parseMs / 1000))} rows/s, ${problems} rejected; process CPU ${secs(cpu.import)})`);
 
   // Import, part 2: insert (upsert) every hour in one transaction.
-  const [, insertMs] = await timed('import: insert hourly rows', () => db.transaction(async (tx) => { await upsertHourly(tx, records); await analyzeHourly(tx); }));
+  const [, insertMs] = await timed('import: insert hourly rows', () => db.transaction(async (tx) => { await upsertHourly(tx, records); await analyzeHourly(tx); }), 'import');
   console.log(`  ${''.padEnd(44)} → ${fmt(records.length / (insertMs / 1000))} rows/s (${fmt((records.length * 6) / (insertMs / 1000))} values/s)`);
   const importRate = records.length / ((parseMs + insertMs) / 1000);
-  console.log(`  ${'import: parse + validate + insert'.padEnd(44)} → ${fmt(importRate)} rows/s`);
+  if (database.engine === 'pglite') target('PGlite import (parse + validate + insert)', importRate, 60_000, 'rows/s', false);
+  console.log(`  ${'import: parse + validate + insert'.padEnd(44)} → ${fmt(importRate)} rows/s (by process CPU: ${fmt(records.length / (cpu.import / 1000))} rows/s)`);
   records.length = 0;
 
   // Compute: every station's daily values (HJ 663) and AQI (HJ 633), stored.
-  const [stationDays, dailyMs] = await timed('compute: daily values + AQI of every station', () => recomputeDailyBatch(db, FROM, TO, now));
-  console.log(`  ${''.padEnd(44)} → ${fmt(stationDays)} station-days (2 parallel reads, one write transaction)`);
+  const [stationDays, dailyMs] = await timed('compute: daily values + AQI of every station', () => recomputeDailyBatch(db, FROM, TO, now, database.engine === 'postgres' ? 8 : 2), 'compute');
+  console.log(`  ${''.padEnd(44)} → ${fmt(stationDays)} station-days (${database.engine === 'postgres' ? 8 : 2} slices by station, 2 at a time; one write transaction)`);
   await timed('  (same, in one transaction as an import does)', () => db.transaction((tx) => recomputeDaily(tx, FROM, TO, null, now)));
   // Compute: the daily district ranking of every day and the monthly township ranking of every month.
-  const [days, loadMs] = await timed('compute: load the year\'s station-days', () => loadStationDays(db, FROM, TO));
+  const [days, loadMs] = await timed('compute: load the year\'s station-days', () => loadStationDays(db, FROM, TO), 'compute');
   const [, dailyRankMs] = await timed(`compute: ${DAYS} daily district rankings`, async () => {
     const byDate = new Map<string, typeof days>();
     for (const d of days) { const l = byDate.get(d.on); if (l) l.push(d); else byDate.set(d.on, [d]); }
     let ranked = 0;
     for (let i = 0; i < DAYS; i++) { const on = addDays(FROM, i); ranked += buildDailyRanking(on, units.districts, byDate.get(on) ?? [], [], 'composite').filter((r) => r.rank !== null).length; }
     return ranked;
-  });
+  }, 'compute');
   const months = [...new Set(Array.from({ length: DAYS }, (_, i) => addDays(FROM, i).slice(0, 7)))];
   const [, monthlyRankMs] = await timed(`compute: ${months.length} monthly township rankings`, async () => {
     for (const m of months) {
       const { from, to } = monthRange(m);
       buildPeriodRanking(m, 'month', units.townships, days.filter((d) => d.on >= from && d.on <= to), [], 'composite');
     }
-  });
+  }, 'compute');
   const computeMs = dailyMs + loadMs + dailyRankMs + monthlyRankMs;
-  console.log(`  ${'compute total'.padEnd(44)} ${secs(computeMs)}  (target < 2 s)`);
+  console.log(`  ${'compute total'.padEnd(44)} ${secs(computeMs)}  (process CPU ${secs(cpu.compute)}${database.engine === 'postgres' ? ', without the server\'s' : ''})`);
+  target(`compute, ${label}`, computeMs / 1000, database.engine === 'pglite' ? 4 : 2, 's', true);
   const [, oneMs] = await timed('one ranking request (district-daily, from DB)', () => computeDistrictDailyRanking(db, '2021-07-15'));
   return { importRowsPerSec: records.length, insertMs, parseMs, dailyMs, loadMs, dailyRankMs, monthlyRankMs, computeMs, oneMs };
 }
 
+console.log(`air-quality bench — ${os.cpus().length} cores, load average ${load()} (1/5/15 min)`);
 const pgDb = await freshPostgres();
 try { await run('PostgreSQL', pgDb); } finally { await pgDb.close(); }
 if (!process.argv.includes('--skip-pglite')) {
   const lite = await openDatabase({ dataDir: 'memory://' });
   try { await run('PGlite (in memory)', lite); } finally { await lite.close(); }
 }
+console.log(`load average after: ${load()}`);

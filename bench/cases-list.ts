@@ -1,34 +1,94 @@
-// Benchmark: the case list (filtered, paginated, sorted by deadline) over 1 000 000 cases, against a
-// bare Fastify hello-world in the same run, on PostgreSQL and on PGlite. Prints figures; asserts nothing.
-//   npx tsx bench/cases-list.ts [--cases 1000000] [--seconds 10] [--engine postgres|pglite|both]
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// Benchmark: the case list (filtered by district and stage, sorted by decision deadline, a deep page by
+// its cursor) over 1 000 000 cases, against a ceiling in the same run: a minimal Fastify route with a
+// pooled `pg` client, no session, running the best hand-written SQL for the same page (keyset on
+// cases_district_stage_due_idx). Servers run as child processes (autocannon stays in this one): the app
+// with one and with two processes on one PostgreSQL. Prints figures and PASS/BELOW; asserts nothing.
+//   npx tsx bench/cases-list.ts [--cases 1000000] [--seconds 10] [--engine postgres|pglite|both] [--profile]
+//
+// What profiling found (issue 18: 120 req/s, p50 149 ms, p99 1 005 ms at 20 connections, 1 M cases):
+// - EXPLAIN (ANALYZE, BUFFERS) of the old list: `count(*)` of the filter walked every matching index
+//   entry and heap row (≈ 9 600 for one district × stage at 1 M cases; all of them without a district),
+//   and `offset` read and threw away every row before the page: the cost grew with the page number
+//   and the size of the district. Both ran on every request.
+// - `node --cpu-prof` of the server under autocannon: besides the two queries, every request read its
+//   session (sessions ⨝ users) before the handler, and case pages read the bureau settings and the
+//   whole holiday calendar (loadCaseEnv) each time; with a pool of 10 and 20 connections the waits
+//   for a pooled client queued behind the slow count, hence p99 ≈ 7 × p50.
+// What changed: keyset pagination (an opaque cursor of decision_due_on + id, `(due, id) > cursor` on the
+// existing (district_id, stage, decision_due_on, id) index: a deep page reads pageSize + 1 index entries),
+// the total counted up to 1 001 on the same index and only for page-numbered requests (shown "1000+"),
+// page numbers limited to the first 1 000 rows; sessions, settings and the calendar cached per process
+// and dropped at once on change by LISTEN/NOTIFY (drizzle/0023_cache_invalidation.sql,
+// src/platform/db/change-feed.ts). The database is `vacuum analyze`d after the bulk load, as autovacuum
+// would leave it, so index-only counts do not visit the heap.
+// After (1 M cases, PostgreSQL 15, load average 11.6 → 14.6 on the shared 2-core machine, one run):
+// list SQL 0.35 ms (Index Scan on cases_district_stage_due_idx, 21 rows, 24 index buffers), capped
+// count 0.24 ms (Index Only Scan, heap fetches 0); app 1 048 req/s p50 12 ms p99 126 ms vs ceiling
+// 1 277 req/s p50 12 ms p99 58 ms (82 %; p99 BELOW: the ceiling's own p99 misses 50 ms at that load);
+// peak RSS 324 MB; two app processes 776 req/s (0.74 ×: two cores already saturated by PostgreSQL,
+// autocannon and the servers). `--cpu-prof` of the app process under that load: 54 % idle (waiting
+// on PostgreSQL), 13 % writev (socket writes), 8.7 % drizzle-orm (query building, row mapping),
+// 3.3 % GC, fastify 2 %, pg 2.6 %, our own code 1.6 %: what is left is the database's and the
+// machine's, not per-request work in the server.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import Fastify from 'fastify';
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { sql } from 'drizzle-orm';
-import { migrateDatabase, openDatabase, type Database } from '../src/platform/db/index.js';
-import { openScratchDatabase } from '../src/platform/db/scratch.js';
+import { migrateDatabase, openDatabase, queryRows, type Database } from '../src/platform/db/index.js';
 import { seedReferenceData } from '../src/platform/db/reference-data.js';
 import { buildApp } from '../src/platform/http/app.js';
 import { addUser, findPrincipalByUsername } from '../src/users/actions.js';
-import { listCases } from '../src/cases/queries.js';
+import { caseListPageQuery, listCases } from '../src/cases/queries.js';
+import { encodeCaseCursor, type CaseCursor } from '../src/cases/list-cursor.js';
 import { SYSTEM_ACTOR } from '../src/platform/audit/log.js';
 
 const arg = (name: string, fallback: string) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1]! : fallback; };
 const CASES = Number(arg('cases', '1000000'));
 const SECONDS = Number(arg('seconds', '10'));
 const ENGINE = arg('engine', 'both');
+const PROFILE = process.argv.includes('--profile');
 const PG_URL = process.env.ECOGOV_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ENTERPRISES = 20_000;
 const STEPS_PER_CASE = 3;
+const PAGE_SIZE = 20;
+const CLOCK = new Date('2021-06-01T12:00:00+08:00');
+/** The ceiling's SQL: the same page (columns, joins, 暂定 flag, order) by keyset, written by hand. */
+const CEILING_SQL = `
+  select c.id, c.number, c.cause, c.stage, c.filed_on, c.decision_due_on, c.enterprise_id, e.name as enterprise_name,
+         c.district_id, d.name as district_name, c.decision_kind, c.decision_fine_fen, c.major, c.proposal,
+         exists (select 1 from case_deadlines k where k.case_id = c.id and k.kind = 'decision' and k.current
+                 and k.due_on = c.decision_due_on and cardinality(k.provisional_years) > 0) as decision_due_provisional
+  from cases c join enterprises e on e.id = c.enterprise_id join districts d on d.id = c.district_id
+  where c.district_id = $1 and c.stage = $2 and (c.decision_due_on, c.id) > ($3::date, $4::int)
+  order by c.decision_due_on, c.id limit ${PAGE_SIZE + 1}`;
 
+const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 const time = async <T>(label: string, fn: () => Promise<T>): Promise<T> => {
   const t0 = performance.now();
   const r = await fn();
   console.log(`  ${label}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   return r;
 };
+
+function startServer(kind: 'app' | 'ceiling', dbUrl: string, profileDir?: string): Promise<{ url: string; child: ChildProcess }> {
+  const flags = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', 'bench/cases-list.ts', '--serve', kind], {
+    env: { ...process.env, BENCH_DB_URL: dbUrl }, stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => { out += d.toString(); const line = out.split('\n')[0]; if (out.includes('\n')) resolve({ url: line!.trim(), child }); });
+    child.on('exit', (code) => reject(new Error(`${kind} server exited ${code}`)));
+  });
+}
+const stopServer = (child: ChildProcess) => new Promise<void>((resolve) => { child.once('exit', () => resolve()); child.kill('SIGTERM'); });
+/** Peak resident memory of a process (VmHWM), MB. */
+const peakRssMb = (pid: number) => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 /** Bulk rows straight in SQL (generate_series): the list's data, not the procedure's rules, is under test. */
 async function seedCases(d: Database) {
@@ -65,62 +125,169 @@ async function seedCases(d: Database) {
     }
     process.stderr.write('\n');
   });
-  await time('analyze', () => db.execute(sql`analyze`));
+  await time('vacuum analyze', () => db.execute(sql`vacuum analyze`));
   return { username: 'bench-admin', password };
 }
 
-function run(url: string, headers: Record<string, string>): Promise<autocannon.Result> {
+function run(url: string, headers: Record<string, string>, connections = 20): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
-    const instance = autocannon({ url, headers, connections: 20, duration: SECONDS }, (err, result) => (err ? reject(err) : resolve(result)));
-    void instance;
+    autocannon({ url, headers, connections, duration: SECONDS }, (err, result) => (err ? reject(err) : resolve(result)));
   });
+}
+type Figures = { rps: number; p50: number; p99: number; errors: number };
+const figures = (r: autocannon.Result): Figures => ({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx });
+const row = (name: string, f: Figures) =>
+  `  ${name.padEnd(34)} ${f.rps.toFixed(0).padStart(7)} req/s   p50 ${String(f.p50).padStart(4)} ms   p99 ${String(f.p99).padStart(4)} ms   errors ${f.errors}`;
+
+async function login(appUrl: string, credentials: { username: string; password: string }) {
+  const res = await fetch(`${appUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(credentials) });
+  return res.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+/** The page under test: one district, stage 'deciding', the page after the middle row (a deep page). */
+async function deepPage(d: Database) {
+  const [district] = await queryRows<{ id: number }>(d.db, sql`select id from districts order by id limit 1`);
+  const districtId = district!.id;
+  const [{ n }] = await queryRows<{ n: number }>(d.db, sql`select count(*)::int as n from cases where district_id = ${districtId} and stage = 'deciding'`) as [{ n: number }];
+  const [mid] = await queryRows<{ due: string; id: number }>(d.db, sql`select decision_due_on::text as due, id from cases where district_id = ${districtId} and stage = 'deciding' order by decision_due_on, id offset ${Math.floor(n / 2)} limit 1`);
+  const cursor: CaseCursor = { dueOn: mid!.due, id: mid!.id };
+  return { districtId, matching: n, cursor };
+}
+
+async function explain(d: Database, principalName: string, page: Awaited<ReturnType<typeof deepPage>>) {
+  const admin = (await findPrincipalByUsername(d.db, principalName))!;
+  const q = caseListPageQuery(d.db, admin, { stage: 'deciding', districtId: page.districtId }, { pageSize: PAGE_SIZE, cursor: page.cursor }).toSQL();
+  console.log(`  list SQL (cursor page): ${q.sql}\n  params: ${JSON.stringify(q.params)}`);
+  const literal = (v: unknown) => (typeof v === 'number' ? String(v) : `'${String(v).replaceAll("'", "''")}'`);
+  const inlined = q.sql.replace(/\$(\d+)/g, (_m, i: string) => literal(q.params[Number(i) - 1]));
+  const plan = await queryRows<Record<string, string>>(d.db, sql.raw(`explain (analyze, buffers) ${inlined}`));
+  console.log(plan.map((r) => `    ${Object.values(r)[0]}`).join('\n'));
+  const count = await queryRows<Record<string, string>>(d.db, sql.raw(`explain (analyze, buffers) select count(*) from (select 1 from cases where district_id = ${page.districtId} and stage = 'deciding' limit 1001) t`));
+  console.log('  capped count (page-numbered requests only):');
+  console.log(count.map((r) => `    ${Object.values(r)[0]}`).join('\n'));
+  const t0 = performance.now();
+  for (let i = 0; i < 50; i++) await listCases(d.db, admin, { stage: 'deciding', districtId: page.districtId }, { pageSize: PAGE_SIZE, cursor: page.cursor });
+  console.log(`  listCases (cursor page) alone: ${((performance.now() - t0) / 50).toFixed(2)} ms per call`);
+}
+
+function verdict(app: Figures, ceiling: Figures, rssMb: number | null) {
+  const ratio = app.rps / ceiling.rps;
+  console.log(`  ratio to ceiling: ${(ratio * 100).toFixed(1)} %   → ${app.p99 < 50 && ratio >= 0.5 ? 'PASS' : 'BELOW'} (target: p99 < 50 ms and ≥ 50 % of ceiling)`);
+  if (rssMb !== null) console.log(`  server peak RSS: ${rssMb.toFixed(0)} MB   → ${rssMb < 400 ? 'PASS' : 'BELOW'} (target < 400 MB)`);
 }
 
 async function bench(engine: 'postgres' | 'pglite') {
-  console.log(`\n== ${engine}: ${CASES.toLocaleString()} cases`);
-  let database: Database;
-  let cleanup = async () => {};
-  if (engine === 'postgres') {
-    database = await openScratchDatabase(PG_URL, 'ecogov_bench');
-  } else {
-    const dir = mkdtempSync(join(tmpdir(), 'ecogov-bench-'));
-    database = await openDatabase({ dataDir: dir });
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
-  }
+  console.log(`\n== ${engine}: ${CASES.toLocaleString()} cases, ${SECONDS} s per run, 20 connections; load average ${load()}`);
+  if (engine === 'pglite') return benchPglite();
+  const name = `ecogov_bench_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  const dbUrl = url.toString();
+  const database = await openDatabase({ url: dbUrl });
+  const children: ChildProcess[] = [];
+  const profileDir = PROFILE ? mkdtempSync(join(tmpdir(), 'ecogov-prof-')) : undefined;
   try {
     await time('migrate', () => migrateDatabase(database));
-    const login = await seedCases(database);
-    const app = await buildApp({ database, clock: () => new Date('2021-06-01T12:00:00+08:00') });
+    const credentials = await seedCases(database);
+    const page = await deepPage(database);
+    await explain(database, credentials.username, page);
+
+    const ceiling = await startServer('ceiling', dbUrl);
+    children.push(ceiling.child);
+    const app1 = await startServer('app', dbUrl, profileDir);
+    children.push(app1.child);
+    const cookie = await login(app1.url, credentials);
+    const path = `/api/cases?stage=deciding&districtId=${page.districtId}&pageSize=${PAGE_SIZE}&cursor=${encodeCaseCursor(page.cursor)}`;
+    const sample = await (await fetch(`${app1.url}${path}`, { headers: { cookie } })).json() as { items: unknown[]; nextCursor: string | null };
+    const first = await (await fetch(`${app1.url}/api/cases?stage=deciding&districtId=${page.districtId}&pageSize=${PAGE_SIZE}`, { headers: { cookie } })).json() as { total: number; totalCapped: boolean };
+    console.log(`  ${page.matching} cases match; page after row ${Math.floor(page.matching / 2)}: ${sample.items.length} rows, next cursor ${sample.nextCursor ? 'yes' : 'no'}; first page total ${first.total}${first.totalCapped ? '+' : ''}`);
+    const t1 = performance.now();
+    for (let i = 0; i < 50; i++) await (await fetch(`${app1.url}${path}`, { headers: { cookie } })).arrayBuffer();
+    console.log(`  one request at a time: ${((performance.now() - t1) / 50).toFixed(2)} ms per request`);
+
+    const ceilingUrl = `${ceiling.url}/cases?districtId=${page.districtId}&stage=deciding&dueOn=${page.cursor.dueOn}&id=${page.cursor.id}`;
+    const bare = figures(await run(`${ceiling.url}/`, {}));
+    const ceil = figures(await run(ceilingUrl, {}));
+    const one = figures(await run(`${app1.url}${path}`, { cookie }));
+    const rss = peakRssMb(app1.child.pid!);
+    const app2 = await startServer('app', dbUrl);
+    children.push(app2.child);
+    const [r1, r2] = await Promise.all([run(`${app1.url}${path}`, { cookie }, 10), run(`${app2.url}${path}`, { cookie }, 10)]);
+    const two: Figures = { rps: r1.requests.average + r2.requests.average, p50: Math.max(r1.latency.p50, r2.latency.p50), p99: Math.max(r1.latency.p99, r2.latency.p99), errors: r1.errors + r1.non2xx + r2.errors + r2.non2xx };
+    const rss2 = Math.max(peakRssMb(app1.child.pid!), peakRssMb(app2.child.pid!));
+    console.log(row('bare Fastify hello-world', bare));
+    console.log(row('ceiling: Fastify + pg, keyset SQL', ceil));
+    console.log(row('GET /api/cases, 1 process', one));
+    console.log(row('GET /api/cases, 2 processes', two));
+    verdict(one, ceil, rss);
+    console.log(`  two processes: ${(two.rps / one.rps).toFixed(2)} × one (same session cookie, no stickiness; peak RSS ${rss2.toFixed(0)} MB each at most)`);
+    console.log(`  load average now ${load()}`);
+    if (profileDir) console.log(`  CPU profile of the first app process: ${profileDir} (open in Chrome DevTools)`);
+  } finally {
+    for (const c of children) if (c.exitCode === null) await stopServer(c);
+    await database.close();
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
+/** PGlite serves one process: the app, the ceiling (a bare route querying the same PGlite) and autocannon share it. */
+async function benchPglite() {
+  const dir = mkdtempSync(join(tmpdir(), 'ecogov-bench-'));
+  const database = await openDatabase({ dataDir: dir });
+  try {
+    await time('migrate', () => migrateDatabase(database));
+    const credentials = await seedCases(database);
+    const page = await deepPage(database);
+    await explain(database, credentials.username, page);
+    const app = await buildApp({ database, clock: () => CLOCK });
     const appUrl = await app.listen({ port: 0, host: '127.0.0.1' });
     const bare = Fastify();
-    bare.get('/', async () => ({ hello: 'world' }));
+    const ceilingSql = CEILING_SQL.replace('$1', String(page.districtId)).replace('$2', "'deciding'").replace('$3', `'${page.cursor.dueOn}'`).replace('$4', String(page.cursor.id));
+    bare.get('/cases', async () => ({ items: await queryRows(database.db, sql.raw(ceilingSql)) }));
     const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
-    const res = await fetch(`${appUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(login) });
-    const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-    const districtId = (await (await fetch(`${appUrl}/api/organisation/districts`, { headers: { cookie } })).json() as { items: { id: number }[] }).items[0]!.id;
-    const listUrl = `${appUrl}/api/cases?stage=deciding&districtId=${districtId}&page=3&pageSize=20`;
-    const sample = await (await fetch(listUrl, { headers: { cookie } })).json() as { total: number; items: unknown[] };
-    console.log(`  list returns ${sample.items.length} of ${sample.total} matching cases`);
-    // Where the time goes: the query alone (no HTTP), then one request at a time.
-    const admin = (await findPrincipalByUsername(database.db, login.username))!;
-    const t0 = performance.now();
-    for (let i = 0; i < 50; i++) await listCases(database.db, admin, { stage: 'deciding', districtId }, { page: 3, pageSize: 20 });
-    console.log(`  listCases query alone: ${((performance.now() - t0) / 50).toFixed(1)} ms per call`);
-    const t1 = performance.now();
-    for (let i = 0; i < 50; i++) await (await fetch(listUrl, { headers: { cookie } })).arrayBuffer();
-    console.log(`  one request at a time: ${((performance.now() - t1) / 50).toFixed(1)} ms per request`);
-    const bareResult = await run(bareUrl, {});
-    const listResult = await run(listUrl, { cookie });
-    const row = (name: string, r: autocannon.Result) => `  ${name.padEnd(28)} ${r.requests.average.toFixed(0).padStart(7)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   errors ${r.errors + r.non2xx}`;
-    console.log(row('bare Fastify hello-world', bareResult));
-    console.log(row('GET /api/cases (filtered)', listResult));
-    console.log(`  throughput ratio: ${((listResult.requests.average / bareResult.requests.average) * 100).toFixed(1)} % of bare`);
+    const cookie = await login(appUrl, credentials);
+    const path = `/api/cases?stage=deciding&districtId=${page.districtId}&pageSize=${PAGE_SIZE}&cursor=${encodeCaseCursor(page.cursor)}`;
+    const ceil = figures(await run(`${bareUrl}/cases`, {}));
+    const one = figures(await run(`${appUrl}${path}`, { cookie }));
+    console.log(row('ceiling: Fastify + PGlite, keyset SQL', ceil));
+    console.log(row('GET /api/cases', one));
+    verdict(one, ceil, null);
+    console.log(`  RSS of this whole process (PGlite, the server, the seeded data's loader and autocannon): ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB; load average now ${load()}`);
     await app.close();
     await bare.close();
   } finally {
     await database.close();
-    await cleanup();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
-for (const engine of ENGINE === 'both' ? (['postgres', 'pglite'] as const) : [ENGINE as 'postgres' | 'pglite']) await bench(engine);
+// ---- child-process servers: `--serve app|ceiling` with BENCH_DB_URL; prints its URL on stdout ----
+async function serve() {
+  const kind = arg('serve', 'app');
+  const url = process.env.BENCH_DB_URL!;
+  let address: string;
+  if (kind === 'ceiling') {
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    const bare = Fastify();
+    bare.get('/', async () => ({ hello: 'world' }));
+    bare.get<{ Querystring: { districtId: string; stage: string; dueOn: string; id: string } }>('/cases', async (request) => {
+      const q = request.query;
+      const { rows } = await pool.query(CEILING_SQL, [Number(q.districtId), q.stage, q.dueOn, Number(q.id)]);
+      return { items: rows.slice(0, PAGE_SIZE), more: rows.length > PAGE_SIZE };
+    });
+    address = await bare.listen({ port: 0, host: '127.0.0.1' });
+  } else {
+    const database = await openDatabase({ url });
+    const app = await buildApp({ database, clock: () => CLOCK, loginRateLimit: { max: 1_000_000, timeWindow: 60_000 } });
+    address = await app.listen({ port: 0, host: '127.0.0.1' });
+  }
+  process.stdout.write(`${address}\n`);
+  process.on('SIGTERM', () => process.exit(0));
+}
+
+if (process.argv.includes('--serve')) await serve();
+else for (const engine of ENGINE === 'both' ? (['postgres', 'pglite'] as const) : [ENGINE as 'postgres' | 'pglite']) await bench(engine);

@@ -1,21 +1,24 @@
 // `ecogov`: the command line of the platform.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { readConfig, type Config } from './platform/config.js';
+import { readConfig, withDataDir, type Config } from './platform/config.js';
 import { migrateDatabase, openDatabase, type Database } from './platform/db/index.js';
 import { startServer } from './platform/http/server.js';
-import { verifyAuditChain } from './platform/audit/log.js';
-import { backupDatabase, restoreDatabase } from './platform/db/backup.js';
+import { backupArchive, DamagedArchiveError, restoreArchive } from './platform/db/archive.js';
+import { loadAuditAnchor, verifyAnchoredChain, writeCheckpoint } from './platform/audit/anchor.js';
 import { createProgress } from './platform/progress.js';
 import { generatePassword } from './platform/auth/password.js';
 import { can, ROLES, type Role } from './platform/auth/roles.js';
-import { DEMO_ADMIN, isSeeded, seedDemo } from './demo/seed.js';
+import { DEMO_ADMIN, isSeeded, seedDemo, seedDemoYear2020 } from './demo/seed.js';
 import { seedReferenceData } from './platform/db/reference-data.js';
+// Capabilities' hooks into one another (decision checks, calendar, monitoring listeners).
+import './platform/wiring.js';
 import { addUser } from './users/actions.js';
 import { SYSTEM_ACTOR } from './platform/audit/log.js';
 import { loadDivisionIndex } from './organisation/queries.js';
-import { findPrincipalByUsername } from './users/actions.js';
+import { findPrincipalByUsername, resetPassword, setUserActive, unlockUser } from './users/actions.js';
+import { demoLoginToPrint, writeDemoLogin } from './users/demo-login.js';
 import { parseEnterpriseWorkbook } from './enterprises/excel.js';
 import { importEnterprises } from './enterprises/actions.js';
 import { messageFor } from './platform/i18n/messages.js';
@@ -31,7 +34,9 @@ program.name('ecogov').description('EcoGov: rule-of-law administration platform 
 function config(): Config {
   const c = readConfig();
   const o = program.opts<{ databaseUrl?: string; dataDir?: string }>();
-  return { ...c, databaseUrl: o.databaseUrl ?? c.databaseUrl, dataDir: o.dataDir ? resolve(o.dataDir) : c.dataDir };
+  // Evidence, the audit key and the demo login live in the data directory unless the environment moves them.
+  const moved = o.dataDir ? withDataDir(c, resolve(o.dataDir)) : c;
+  return { ...moved, databaseUrl: o.databaseUrl ?? c.databaseUrl };
 }
 
 async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
@@ -45,8 +50,7 @@ async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<
   }
 }
 
-/** Where the demo login is kept, so every `npm start` can print it (PGlite only; never on a server). */
-const demoLoginFile = (c: Config) => join(dirname(c.dataDir), 'demo-login.json');
+
 
 async function seedDemoBureau(database: Database, c: Config): Promise<{ username: string; password: string }> {
   const password = process.env.ECOGOV_DEMO_PASSWORD ?? generatePassword();
@@ -56,8 +60,7 @@ async function seedDemoBureau(database: Database, c: Config): Promise<{ username
   progress.done();
   console.error(`Demo accounts (all with the same password): ${accounts.map((a) => `${a.username} (${a.role}${a.district ? `, ${a.district}` : ''})`).join(', ')}`);
   if (database.engine === 'pglite') {
-    mkdirSync(dirname(demoLoginFile(c)), { recursive: true });
-    writeFileSync(demoLoginFile(c), JSON.stringify({ username: DEMO_ADMIN, password }), { mode: 0o600 });
+    writeDemoLogin(c.dataDir, { username: DEMO_ADMIN, password });
   }
   return { username: DEMO_ADMIN, password };
 }
@@ -70,20 +73,36 @@ async function buildWebIfMissing(c: Config) {
 }
 
 async function serve(seedIfEmpty: boolean) {
+  // Where a start's time goes (issue 18: a later start serves a page within 5 s), printed with the address.
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  let last = performance.now();
+  const phases = [`modules ${seconds(last)}`];
+  const phase = (name: string) => { const now = performance.now(); phases.push(`${name} ${seconds(now - last)}`); last = now; };
   const c = config();
-  if (seedIfEmpty) await buildWebIfMissing(c);
+  if (seedIfEmpty) { await buildWebIfMissing(c); phase('web app'); }
   const database = await openDatabase({ url: c.databaseUrl, dataDir: c.dataDir });
+  phase('open database');
   await migrateDatabase(database);
+  phase('migrations');
   await seedReferenceData(database.db, new Date());
-  let login: { username: string; password: string } | null = null;
-  if (seedIfEmpty && !(await isSeeded(database.db))) login = await seedDemoBureau(database, c);
-  else if (existsSync(demoLoginFile(c)) && database.engine === 'pglite') login = JSON.parse(readFileSync(demoLoginFile(c), 'utf8'));
-  const server = await startServer(c, { database, logger: process.env.LOG_LEVEL !== 'silent' });
+  phase('reference data');
+  let login: Promise<{ username: string; password: string } | null> = Promise.resolve(null);
+  if (seedIfEmpty && !(await isSeeded(database.db))) { login = Promise.resolve(await seedDemoBureau(database, c)); phase('demo bureau'); }
+  // Where the demo login is kept (PGlite only; never on a server), and only until the password is changed:
+  // its check (a password hash, off the main thread) runs while the server starts.
+  else if (database.engine === 'pglite') login = demoLoginToPrint(database.db, c.dataDir);
+  login.catch(() => { /* awaited below, once the server is up */ });
+  const server = await startServer(c, { database, migrated: true, logger: process.env.LOG_LEVEL !== 'silent' });
+  phase('server');
   const gateway = process.env.ECOGOV_GATEWAY === 'off' ? null : await startMonitoringGatewayOrWarn(database, gatewayPortFromEnv());
+  phase('gateway');
   console.log(`\nEcoGov is running on ${server.url}  (database: ${database.engine} ${database.location})`);
+  const cpu = process.cpuUsage();
+  console.log(`Started in ${seconds(performance.now())} (CPU ${seconds((cpu.user + cpu.system) / 1000)}): ${phases.join(', ')}`);
   if (gateway) console.log(`HJ 212 monitoring gateway on TCP port ${gateway.port} (ECOGOV_GATEWAY=off disables it)`);
   console.log(`API documentation: ${server.url}/api/docs`);
-  if (login) console.log(`Demo administrator: username "${login.username}", password "${login.password}"`);
+  const shown = await login;
+  if (shown) console.log(`Demo administrator: username "${shown.username}", password "${shown.password}"`);
   const stop = async () => { await gateway?.close(); await server.close(); await database.close(); process.exit(0); };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
@@ -99,13 +118,22 @@ program.command('migrate').description('Apply the checked-in migrations').action
   console.log(`migrated (${d.engine} ${d.location})`);
 }));
 
-program.command('seed').description('Load reference data; with --demo, the whole demo bureau')
+program.command('seed').description('Load reference data; with --demo, the whole demo bureau; with --demo-2020, the demo bureau\'s 2020 (issue 19)')
   .option('--demo', 'seed the demo bureau (organisation, users of every role, enterprises)')
-  .action((opts: { demo?: boolean }) => withDatabase(async (d) => {
+  .option('--demo-2020', 'run the demo bureau\'s 2020 through the case actions (237 cases, fines, transfers; tops up, so it resumes)')
+  .action((opts: { demo?: boolean; demo2020?: boolean }) => withDatabase(async (d) => {
     if (opts.demo) {
       const login = await seedDemoBureau(d, config());
       console.log(`Demo administrator: username "${login.username}", password "${login.password}"`);
-    } else {
+    }
+    if (opts.demo2020) {
+      if (!(await isSeeded(d.db))) throw new UsageError('--demo-2020 needs the demo bureau: run `seed --demo` first (or together)');
+      const progress = createProgress();
+      const r = await seedDemoYear2020(d.db, (done, total) => progress.update('2020 cases', done, total));
+      progress.done();
+      console.log(`demo 2020: ${r.casesCreated} cases and ${r.measuresCreated} measures created in ${r.seconds.toFixed(1)} s`);
+    }
+    if (!opts.demo && !opts.demo2020) {
       const { organisation, calendar } = await seedReferenceData(d.db, new Date());
       console.log(organisation.districts ? `organisation seeded: ${JSON.stringify(organisation)}` : 'organisation already present');
       console.log(calendar.years.length ? `holiday calendar seeded: ${calendar.years.join(', ')}` : 'holiday calendar already present');
@@ -113,6 +141,36 @@ program.command('seed').description('Load reference data; with --demo, the whole
   }));
 
 const user = program.command('user').description('Manage users');
+const reportResult = (r: { ok: false; code: string; field?: string } | { ok: true }) => { if (!r.ok) throw new UsageError(`${r.field ?? 'user'}: ${r.code}`); };
+user.command('unlock').description('Lift every sign-in lock of the account, from all sources (audited)').argument('<username>')
+  .option('--reason <text>', 'why (kept in the audit log)')
+  .action((username: string, o: { reason?: string }) => withDatabase(async (d) => {
+    const r = await unlockUser(d.db, SYSTEM_ACTOR, username, o.reason ?? null, new Date());
+    reportResult(r);
+    if (r.ok) console.log(`user ${username} unlocked (${r.value.cleared} source(s) cleared)`);
+  }));
+user.command('disable').description('Disable the account and end its sessions at once (audited)').argument('<username>')
+  .requiredOption('--reason <text>', 'why (kept in the audit log)')
+  .action((username: string, o: { reason: string }) => withDatabase(async (d) => {
+    const r = await setUserActive(d.db, SYSTEM_ACTOR, username, false, o.reason, new Date());
+    reportResult(r);
+    if (r.ok) console.log(`user ${username} disabled; ${r.value.endedSessions} session(s) ended`);
+  }));
+user.command('enable').description('Re-enable a disabled account (audited)').argument('<username>')
+  .option('--reason <text>', 'why (kept in the audit log)')
+  .action((username: string, o: { reason?: string }) => withDatabase(async (d) => {
+    const r = await setUserActive(d.db, SYSTEM_ACTOR, username, true, o.reason ?? null, new Date());
+    reportResult(r);
+    if (r.ok) console.log(`user ${username} enabled`);
+  }));
+user.command('reset-password').description('Set a new password (generated and printed unless --password), end the sessions, lift locks (audited)').argument('<username>')
+  .option('--password <password>')
+  .option('--reason <text>', 'why (kept in the audit log)')
+  .action((username: string, o: { password?: string; reason?: string }) => withDatabase(async (d) => {
+    const r = await resetPassword(d.db, SYSTEM_ACTOR, username, o.password ?? null, o.reason ?? null, new Date());
+    reportResult(r);
+    if (r.ok) console.log(`password of ${username} reset${r.value.generated ? `; new password: ${r.value.password}` : ''}`);
+  }));
 user.command('add').description('Add a user (the password is generated and printed unless --password is given)')
   .requiredOption('--username <name>')
   .requiredOption('--display-name <name>')
@@ -141,21 +199,37 @@ user.command('add').description('Add a user (the password is generated and print
       console.log(`user ${o.username} (${o.role}) added${o.password ? '' : `; password: ${password}`}`);
     }));
 
-program.command('audit').description('Audit log tools').command('verify').description('Recompute the hash chain; exit 1 and name the first broken row if it does not hold')
+const audit = program.command('audit').description('Audit log tools');
+audit.command('verify').description('Recompute the hash chain and hold it against the latest keyed checkpoint; exit 1 naming missing or rewritten rows')
   .action(() => withDatabase(async (d) => {
+    const c = config();
+    const anchor = loadAuditAnchor(c.auditKeyFile, c.auditCheckpointFile, { create: false });
     const progress = createProgress();
-    const result = await verifyAuditChain(d.db, (n) => progress.update('rows checked', n));
+    const result = await verifyAnchoredChain(d.db, anchor, (n) => progress.update('rows checked', n));
     progress.done();
-    if (result.ok) console.log(`audit chain intact: ${result.checked} rows`);
-    else {
-      console.error(`audit chain BROKEN at seq ${result.firstBrokenSeq} (${result.reason}); ${result.checked} rows before it are intact`);
-      process.exitCode = 1;
+    const { chain } = result;
+    if (!chain.ok) console.error(`audit chain BROKEN at seq ${chain.firstBrokenSeq} (${chain.reason}); ${chain.checked} rows before it are intact`);
+    for (const f of result.findings) {
+      console.error(f.problem === 'TRUNCATED'
+        ? `audit log TRUNCATED: rows ${f.fromSeq}–${f.toSeq} are missing (checkpoint of ${f.checkpointAt} recorded ${f.toSeq} rows)`
+        : `audit log REWRITTEN: a row between seq ${f.fromSeq} and ${f.toSeq} was changed and the later hashes recomputed (checkpoint of ${f.checkpointAt})`);
     }
+    if (result.unverifiableCheckpoints) console.error(`${result.unverifiableCheckpoints} checkpoint(s) do not verify with this key (forged, or signed with another key)`);
+    if (!anchor) console.error(`no audit key at ${c.auditKeyFile}: chain checked without an anchor (truncation and recomputed hashes go unnoticed)`);
+    if (result.ok) {
+      console.log(`audit chain intact: ${chain.checked} rows${result.checkpoint ? `; matches the checkpoint of ${result.checkpoint.at} (${result.checkpoint.rowCount} rows)` : ''}`);
+    } else process.exitCode = 1;
+  }));
+audit.command('checkpoint').description('Write a keyed checkpoint of the chain head now (table and append-only file)')
+  .action(() => withDatabase(async (d) => {
+    const c = config();
+    const written = await writeCheckpoint(d.db, loadAuditAnchor(c.auditKeyFile, c.auditCheckpointFile)!, new Date());
+    console.log(written ? `checkpoint: ${written.rowCount} rows, head ${written.headHash.slice(0, 16)}…` : 'audit log is empty: no checkpoint');
   }));
 
 const evidence = program.command('evidence').description('Evidence files (执法全过程记录)');
 evidence.command('verify').description('Re-hash every stored evidence file; exit 1 and name each record whose file is missing or altered')
-  .option('--evidence-dir <dir>', 'where evidence files are stored (default: $ECOGOV_EVIDENCE_DIR or ./data/evidence)')
+  .option('--evidence-dir <dir>', 'where evidence files are stored (default: $ECOGOV_EVIDENCE_DIR or <data dir>/evidence)')
   .action((o: { evidenceDir?: string }) => withDatabase(async (d) => {
     const dir = o.evidenceDir ? resolve(o.evidenceDir) : config().evidenceDir;
     const progress = createProgress();
@@ -163,7 +237,7 @@ evidence.command('verify').description('Re-hash every stored evidence file; exit
     progress.done();
     for (const p of result.problems) {
       const what = p.problem === 'missing' ? 'MISSING' : `HASH MISMATCH (now ${p.actualSha256})`;
-      console.error(`  evidence ${p.evidenceId} of case ${p.caseNumber}: ${what}, expected sha256 ${p.sha256}`);
+      console.error(`  evidence ${p.evidenceId} of ${p.caseNumber !== null ? `case ${p.caseNumber}` : `${p.ownerKind} ${p.ownerId}`}: ${what}, expected sha256 ${p.sha256}`);
     }
     if (result.ok) console.log(`evidence intact: ${result.records} records, ${result.files} stored files in ${dir}`);
     else {
@@ -172,21 +246,33 @@ evidence.command('verify').description('Re-hash every stored evidence file; exit
     }
   }));
 
-program.command('backup').description('Write a logical dump (JSON lines) that restores on PGlite or PostgreSQL').argument('<file>')
+program.command('backup').description('Write one archive (tar, mode 0600): database dump, evidence files, manifest of SHA-256 hashes; live sessions left out').argument('<file>')
   .action((file: string) => withDatabase(async (d) => {
+    const c = config();
     const progress = createProgress();
-    const counts = await backupDatabase(d.db, resolve(file), (t, n) => progress.update(t, n));
+    const manifest = await backupArchive(d.db, resolve(file), { evidenceDir: c.evidenceDir, anchor: loadAuditAnchor(c.auditKeyFile, c.auditCheckpointFile), now: new Date() },
+      (what, n, total) => progress.update(what, n, total));
     progress.done();
-    console.log(`backup written to ${file}: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+    console.log(`backup written to ${file}: ${Object.entries(manifest.database.counts).filter(([, n]) => n > 0).map(([t, n]) => `${t} ${n}`).join(', ')}; ${manifest.evidence.length} evidence files`);
+    if (manifest.evidenceMissing.length) {
+      console.error(`warning: ${manifest.evidenceMissing.length} evidence file(s) were missing and are not in the backup (run \`ecogov evidence verify\`)`);
+    }
   }));
 
-program.command('restore').description('Restore a dump into an empty database (migrated first)').argument('<file>')
+program.command('restore').description('Check every hash of a backup archive, then restore it into an empty database and the evidence directory (an older JSON-lines dump restores the database only)').argument('<file>')
   .action((file: string) => withDatabase(async (d) => {
     if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
     const progress = createProgress();
-    const counts = await restoreDatabase(d.db, resolve(file), (t, n) => progress.update(t, n));
+    let result;
+    try {
+      result = await restoreArchive(d.db, resolve(file), { evidenceDir: config().evidenceDir }, (what, n, total) => progress.update(what, n, total));
+    } catch (err) {
+      if (err instanceof DamagedArchiveError) throw new UsageError(`refused, nothing restored: ${err.message}`);
+      throw err;
+    }
     progress.done();
-    console.log(`restored: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+    console.log(`restored: ${Object.entries(result.counts).filter(([, n]) => n > 0).map(([t, n]) => `${t} ${n}`).join(', ')}; ${result.evidenceFiles} evidence files`);
+    if (result.legacyDump) console.error('note: a JSON-lines dump of the earlier format holds no evidence files; copy the evidence directory separately');
   }));
 
 program.command('import-enterprises').description('Import an enterprise workbook (.xlsx, the template layout) as a user, with progress')

@@ -4,12 +4,15 @@ import type { Db, DbOrTx, Tx } from '../platform/db/index.js';
 import { refuse, success, type Refusal, type Result } from '../law/outcome.js';
 import { actorOf, appendAudit, type Actor } from '../platform/audit/log.js';
 import type { Principal } from '../platform/auth/roles.js';
-import { findDistrict, findTownship } from '../organisation/queries.js';
-import { airStations, qualityPublications, qualitySanctions, qualityTriggerRules } from './tables.js';
+import { findDistrict, findTownship } from '../organisation/index.js';
+import { notifyRankingListeners } from './listeners.js';
+import { airDistrictBoundaries, airStations, qualityPublications, qualitySanctions, qualityTriggerRules } from './tables.js';
 import {
   aggregateHourly, findSanction, findStation, listStations, findStationIdByCode, findTriggerRule, listTriggerRules, loadAreaUnits,
   loadStationCodeIndex, loadStationDays, replaceDaily, upsertHourly, analyzeHourly, type DailyRow, type HourlyAggregate, type StationRow,
+  describeDistrictBoundaries, listBoundaryDistricts, listStationPositions,
 } from './queries.js';
+import { checkBoundaryCollection, computeAreaAround, type BoundaryProblem } from './rules/boundaries.js';
 import { airRuleSetFor } from './rules/rule-sets.js';
 import { computeAqi } from './rules/aqi.js';
 import { computeDailyMean, computeOzoneDay } from './rules/daily.js';
@@ -90,24 +93,40 @@ export function computeDailyRow(a: HourlyAggregate): DailyRow {
   };
 }
 
+/** The daily rows of the stations (all when null) over [from, to]: the database sums the hours, the rules run here. */
+export async function computeDailyRows(db: DbOrTx, from: string, to: string, stationIds: readonly number[] | null): Promise<DailyRow[]> {
+  return (await aggregateHourly(db, from, to, stationIds)).map(computeDailyRow);
+}
+
 /** Recomputes the daily values of the stations (all when null) over [from, to] from their hours. */
 export async function recomputeDaily(tx: DbOrTx, from: string, to: string, stationIds: readonly number[] | null, now: Date): Promise<number> {
-  const aggregates = await aggregateHourly(tx, from, to, stationIds);
-  const rows = aggregates.map(computeDailyRow);
+  const rows = await computeDailyRows(tx, from, to, stationIds);
   await replaceDaily(tx, from, to, stationIds, rows, now);
   return rows.length;
 }
 
 /**
- * Batch recompute of committed data (after a bulk load): the hourly aggregates are read in `slices`
- * parallel queries by station (PostgreSQL uses a connection each; PGlite runs them in turn), each slice's
- * days computed as it arrives, then all written in one transaction.
+ * Batch recompute of committed data (after a bulk load): the hourly aggregates are read in `slices` queries
+ * by station, `parallel` at a time (PostgreSQL uses a connection each; PGlite runs them in turn); each
+ * slice's days are computed as it arrives — while the next slices are still being aggregated by the
+ * database — then all are written in one transaction. On PostgreSQL more slices than connections overlap
+ * the JS work with the aggregation; on PGlite (one connection, slices in turn) each slice is a scan of its
+ * own: keep it at one or two.
  */
-export async function recomputeDailyBatch(db: Db, from: string, to: string, now: Date, slices = 2): Promise<number> {
+export async function recomputeDailyBatch(db: Db, from: string, to: string, now: Date, slices = 2, parallel = 2): Promise<number> {
   const ids = (await listStations(db)).map((st) => st.id).sort((a, b) => a - b);
   const size = Math.ceil(ids.length / slices);
   const parts = Array.from({ length: slices }, (_, i) => ids.slice(i * size, (i + 1) * size)).filter((p) => p.length);
-  const rows = (await Promise.all(parts.map(async (p) => (await aggregateHourly(db, from, to, p)).map(computeDailyRow)))).flat();
+  const computed: DailyRow[][] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < parts.length) {
+      const i = next++;
+      computed[i] = await computeDailyRows(db, from, to, parts[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, parts.length) }, worker));
+  const rows = computed.flat();
   await db.transaction((tx) => replaceDaily(tx, from, to, null, rows, now));
   return rows.length;
 }
@@ -280,6 +299,10 @@ export async function recordPublication(db: Db, principal: Principal, p: {
       sanctions.push({ id: row.id, kind: hit.action, unitName: hit.unitName, reason: hit.reason });
     }
     const { snapshot: _s, publishedBy: _b, ...publication } = pub!;
+    await notifyRankingListeners(tx, {
+      kind: 'ranking.published', entity: 'quality_publication', entityId: pub!.id,
+      data: { id: pub!.id, ranking: pub!.ranking, period: pub!.period, title: pub!.title, publishedAt: pub!.publishedAt.toISOString() },
+    }, now);
     return { publication, sanctions };
   });
 }
@@ -390,6 +413,53 @@ export async function stationsWithDay(db: DbOrTx, on: string) {
     from air_stations s left join air_daily d on d.station_id = s.id and d.observed_on = ${on}::date
     where s.active order by s.code`);
   return (rows as unknown as { rows: { id: number; code: string; name: string; level: string; districtId: number; townshipId: number | null; longitude: number; latitude: number; aqi: number | null; pm25: number | null; pm10: number | null; o3_8h: number | null; primaryPollutants: string[] | null }[] }).rows;
+}
+
+// ——— District outlines (bureau-supplied, see rules/boundaries.ts) ———
+
+export interface BoundaryImport { source: string; licence: string; reviewNumber: string | null; geojson: unknown }
+
+/**
+ * Replaces the whole set of district outlines with a checked upload, in one transaction with its audit row.
+ * A refused upload changes nothing and returns every problem found (the first as the refusal).
+ */
+export async function importDistrictBoundaries(db: Db, principal: Principal, input: BoundaryImport, now: Date):
+  Promise<Result<{ features: number }> | (Refusal & { problems: BoundaryProblem[] })> {
+  const districtList = await listBoundaryDistricts(db);
+  const within = computeAreaAround(await listStationPositions(db));
+  const checked = checkBoundaryCollection(input.geojson, districtList, within);
+  if (!checked.ok) {
+    const first = checked.problems[0]!;
+    return { ...refuse(first.code, undefined, first.path, first.value === undefined ? undefined : { value: first.value }), problems: checked.problems };
+  }
+  const codes = new Map(districtList.map((d) => [d.id, d.code]));
+  return db.transaction(async (tx) => {
+    const before = await describeDistrictBoundaries(tx);
+    await tx.delete(airDistrictBoundaries);
+    await tx.insert(airDistrictBoundaries).values(checked.features.map((f) => ({
+      districtId: f.districtId, geometry: f.geometry, source: input.source, licence: input.licence, reviewNumber: input.reviewNumber,
+      importedBy: principal.id, importedByName: principal.displayName, importedAt: now,
+    })));
+    await appendAudit(tx, actorOf(principal), {
+      action: 'air_quality.boundaries.import', entity: 'air_district_boundaries', entityId: 'all', before,
+      after: {
+        features: checked.features.length, districts: checked.features.map((f) => codes.get(f.districtId)),
+        source: input.source, licence: input.licence, reviewNumber: input.reviewNumber,
+      },
+    }, now);
+    return success({ features: checked.features.length });
+  });
+}
+
+/** Removes every district outline (e.g. the licence ended), audited. */
+export async function deleteDistrictBoundaries(db: Db, principal: Principal, now: Date): Promise<Result<{ removed: number }>> {
+  return db.transaction(async (tx) => {
+    const before = await describeDistrictBoundaries(tx);
+    if (before.features === 0) return refuse('BOUNDARY_NONE');
+    await tx.delete(airDistrictBoundaries);
+    await appendAudit(tx, actorOf(principal), { action: 'air_quality.boundaries.delete', entity: 'air_district_boundaries', entityId: 'all', before }, now);
+    return success({ removed: before.features });
+  });
 }
 
 export { POLLUTANTS };

@@ -3,8 +3,8 @@
 // default trigger rules and, through water-quality, the water sites and samples.
 import type { Db, Tx } from '../platform/db/index.js';
 import { SYSTEM_ACTOR, appendAudit } from '../platform/audit/log.js';
-import { createRandom, type Random } from '../demo/random.js';
-import { listDistrictsWithTownships } from '../organisation/queries.js';
+import { createRandom, type Random } from '../platform/random.js';
+import { listDistrictsWithTownships } from '../organisation/index.js';
 import { airStations, qualityTriggerRules } from './tables.js';
 import { insertStation, recomputeDaily, addDays, sameDayLastYear } from './actions.js';
 import { upsertHourly } from './queries.js';
@@ -15,7 +15,6 @@ import type { TriggerRuleFields } from './rules/triggers.js';
 import { computeDailyValues } from './rules/daily.js';
 import { airRuleSetFor } from './rules/rule-sets.js';
 import { areaSeries, computeAreaPeriod, type StationDay } from './rules/areas.js';
-import { seedWaterDemo } from '../water-quality/index.js';
 
 /** Approximate centres (WGS-84) of Yantai's county-level units, by division code. */
 export const COUNTY_CENTRES: Record<string, [number, number]> = {
@@ -270,12 +269,4 @@ export async function seedAirDemo(db: Db, now: Date, onProgress?: DemoProgress, 
     });
   }
   return { stations: count, hours, stationDays };
-}
-
-/** The demo's air and water data (`npm start` size by default; the benchmark uses the full size). */
-export async function seedAirAndWaterDemo(db: Db, now: Date, onProgress?: DemoProgress, options: AirDemoOptions = {}) {
-  const air = await seedAirDemo(db, now, onProgress, options);
-  const endOn = options.endOn ?? addDays(civilDateOf(now), -1);
-  const water = await seedWaterDemo(db, now, endOn.slice(0, 7), onProgress);
-  return { air, water };
 }

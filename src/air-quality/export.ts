@@ -1,5 +1,5 @@
 // Rankings as an Excel workbook (exceljs) and as a Word bulletin (通报, docx). Shared with water-quality.
-import ExcelJS from 'exceljs';
+// exceljs is loaded when a workbook is made or read, not at start (issue 18: a later start within 5 s).
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 
 export interface ExportColumn<T> { header: string; width: number; value: (row: T) => string | number | null }
@@ -17,7 +17,7 @@ export interface RankingDocument<T> {
 }
 
 export async function buildRankingWorkbook<T>(doc: RankingDocument<T>): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await import('exceljs')).default.Workbook();
   wb.creator = 'EcoGov';
   const sheet = wb.addWorksheet('排名');
   sheet.addRow([doc.title]).font = { bold: true, size: 14 };

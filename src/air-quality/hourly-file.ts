@@ -1,5 +1,6 @@
 // Reading hourly data files: CSV (UTF-8 or GB18030, as Excel in China saves it) or .xlsx (first sheet).
-import ExcelJS from 'exceljs';
+// exceljs is loaded when a workbook is made or read, not at start (issue 18: a later start within 5 s).
+import type ExcelJS from 'exceljs';
 import { POLLUTANTS, type Pollutant } from './rules/pollutants.js';
 import type { HourlyInput } from './rules/hourly-record.js';
 
@@ -75,7 +76,7 @@ function cellText(value: ExcelJS.CellValue): string {
 export async function readTable(buffer: Buffer, fileName: string): Promise<string[][] | null> {
   const isXlsx = /\.xlsx$/i.test(fileName) || (buffer[0] === 0x50 && buffer[1] === 0x4b);
   if (!isXlsx) return parseCsv(decodeText(buffer));
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await import('exceljs')).default.Workbook();
   try { await wb.xlsx.load(buffer as unknown as ArrayBuffer); } catch { return null; }
   const sheet = wb.worksheets[0];
   if (!sheet) return null;
@@ -121,7 +122,7 @@ export function mapHourlyTable(table: string[][]): { rows: FileRow[]; problems: 
 
 /** An empty .xlsx in the import layout. */
 export async function buildHourlyTemplate(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await import('exceljs')).default.Workbook();
   const sheet = wb.addWorksheet('小时数据');
   const headers = ['站点编码', '日期', '小时', ...POLLUTANTS.flatMap((p) => [LABEL[p], `${LABEL[p]}标识`])];
   sheet.addRow(headers);

@@ -1,6 +1,12 @@
-// What other capabilities may use of air-quality. The demo seed is in ./demo.ts (seedAirAndWaterDemo).
+// What other capabilities may use of air-quality. The demo bureau (src/demo/air-and-water.ts) seeds from ./demo.ts.
 export { recordPublication, computeAnnualAssessment, computeDistrictDailyRanking, computeTownshipMonthlyRanking, type PublicationResult } from './actions.js';
 export type { RankingSnapshot, RankingKind, SanctionKind } from './rules/triggers.js';
 export { SANCTION_LABELS, RANKING_KINDS } from './rules/triggers.js';
 export { computeImprovementPercent, computeChangePercent } from './rules/year-on-year.js';
 export { rankWithTies } from './rules/ranking.js';
+export { dataExtent, loadAreaUnits } from './queries.js';
+export { seedAirDemo, type AirDemoOptions, type DemoProgress } from './demo.js';
+export { attachmentHeader, buildRankingBulletin, buildRankingWorkbook, DOCX_TYPE, XLSX_TYPE, type RankingDocument } from './export.js';
+export { readTable } from './hourly-file.js';
+export { listPublications } from './queries.js';
+export { registerRankingListener, type RankingListener, type RankingPublishedEvent } from './listeners.js';

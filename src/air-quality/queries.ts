@@ -6,8 +6,8 @@ import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Db, DbOrTx } from '../platform/db/index.js';
 import { queryRows } from '../platform/db/index.js';
-import { districts, townships } from '../organisation/tables.js';
-import { airDaily, airStations, qualityPublications, qualitySanctions, qualityTriggerRules } from './tables.js';
+import { districts, townships } from '../organisation/index.js';
+import { airDaily, airDistrictBoundaries, airStations, qualityPublications, qualitySanctions, qualityTriggerRules } from './tables.js';
 import { POLLUTANTS } from './rules/pollutants.js';
 import type { HourlyRecord } from './rules/hourly-record.js';
 import type { StationLevel } from './rules/stations.js';
@@ -283,6 +283,34 @@ export async function districtNames(db: DbOrTx, ids: number[]) {
   if (!ids.length) return new Map<number, string>();
   const rows = await db.select({ id: districts.id, name: districts.name }).from(districts).where(inArray(districts.id, ids));
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+// District outlines (bureau-supplied, rules/boundaries.ts).
+
+export async function listBoundaryDistricts(db: DbOrTx) {
+  return db.select({ id: districts.id, code: districts.code, name: districts.name }).from(districts);
+}
+
+/** Where the bureau's active stations are: the area the outlines must lie near. */
+export async function listStationPositions(db: DbOrTx) {
+  return db.select({ longitude: airStations.longitude, latitude: airStations.latitude }).from(airStations).where(eq(airStations.active, true));
+}
+
+export async function listDistrictBoundaries(db: DbOrTx) {
+  return db.select({
+    districtId: airDistrictBoundaries.districtId, districtName: districts.name, code: districts.code, geometry: airDistrictBoundaries.geometry,
+    source: airDistrictBoundaries.source, licence: airDistrictBoundaries.licence, reviewNumber: airDistrictBoundaries.reviewNumber,
+    importedByName: airDistrictBoundaries.importedByName, importedAt: airDistrictBoundaries.importedAt,
+  }).from(airDistrictBoundaries)
+    .innerJoin(districts, eq(districts.id, airDistrictBoundaries.districtId))
+    .orderBy(asc(districts.sortOrder), asc(districts.code));
+}
+
+/** The current set's size and metadata (for the audit's before), without the geometries. */
+export async function describeDistrictBoundaries(db: DbOrTx) {
+  const [row] = await queryRows<{ features: number; source: string | null; licence: string | null; reviewNumber: string | null }>(db, sql`
+    select count(*)::int as features, min(source) as source, min(licence) as licence, min(review_number) as "reviewNumber" from air_district_boundaries`);
+  return row ?? { features: 0, source: null, licence: null, reviewNumber: null };
 }
 
 export { POLLUTANTS };

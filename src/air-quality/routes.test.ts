@@ -228,6 +228,9 @@ describe(`air quality API: demo data, monthly township ranking and annual assess
     const city = res.json().units[0];
     expect(city).toMatchObject({ kind: 'city', unitName: '烟台市' });
     expect(city.pollutants.pm25.complete).toBe(false); // 31 days < 324 (GB 3095-2012 表4)
+    // GB 3095-2012 表4: statistics from too few days are not assessable, whatever their value.
+    expect(Object.values(city.pollutantAttains)).toEqual([null, null, null, null, null, null]);
+    expect(city.attains).toBeNull();
     expect(city.improvement.pm25).toBeGreaterThan(0);
   });
 

@@ -3,20 +3,24 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../platform/db/index.js';
 import { checkPermission } from '../platform/auth/session.js';
 import { sendRefusal, errorBody } from '../platform/http/outcome-to-http.js';
+import { openPublicCors, sendWithEtag } from '../platform/http/public-api.js';
 import { messageFor } from '../platform/i18n/messages.js';
 import { errorSchema } from '../platform/http/errors-schema.js';
 import { actorOf } from '../platform/audit/log.js';
 import { refuse } from '../law/outcome.js';
 import * as s from './schema.js';
 import {
-  dataExtent, findStation, listHourlyOfStation, listPublications, listSanctions, listStations, listTriggerRules, loadAreaUnits,
+  dataExtent, findStation, listDistrictBoundaries, listHourlyOfStation, listPublications, listSanctions, listStations, listTriggerRules, loadAreaUnits,
 } from './queries.js';
 import {
   computeAnnualAssessment, computeCompositeRanking, computeDistrictDailyRanking, computeSeries, computeTownshipMonthlyRanking, createStation, createTriggerRule,
-  importHourly, liftSanction, publishAirRanking, rankingTitle, resolveUnit, stationsWithDay, updateStation, updateTriggerRule,
+  deleteDistrictBoundaries, importDistrictBoundaries, importHourly, liftSanction, publishAirRanking, rankingTitle, resolveUnit, stationsWithDay, updateStation, updateTriggerRule,
   type HourlyImportError,
 } from './actions.js';
 import { dailyComposite } from './rules/areas.js';
+import { findPublication as findQualityPublication } from './queries.js';
+import type { SnapshotRow } from './rules/triggers.js';
+import { csvAttachment, csvStream } from '../platform/http/csv.js';
 import { airRuleSetFor } from './rules/rule-sets.js';
 import { aqiLevel } from './rules/aqi.js';
 import { civilDateOf, isCivilDate, type HourlyInput } from './rules/hourly-record.js';
@@ -190,6 +194,52 @@ export const airQualityRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
     };
   });
 
+  // ——— District outlines (bureau-supplied; rules/boundaries.ts says why and what is accepted) ———
+  // Importing or removing them is an administrator's act: only administrators hold settings.manage.
+  app.get('/api/air-quality/boundaries', {
+    schema: { tags: ['air-quality'], summary: 'District outlines imported by the bureau, with their source, licence and 审图号', response: { 200: s.boundarySetSchema, ...errors } },
+  }, async (request, reply) => {
+    if (denied(request, reply, 'quality.read')) return reply;
+    const rows = await listDistrictBoundaries(db);
+    const first = rows[0];
+    return {
+      source: first?.source ?? null, licence: first?.licence ?? null, reviewNumber: first?.reviewNumber ?? null,
+      importedAt: first ? iso(first.importedAt) : null, importedBy: first?.importedByName ?? null,
+      features: rows.map((r) => ({ districtId: r.districtId, districtName: r.districtName, code: r.code, geometry: r.geometry })),
+    };
+  });
+
+  app.put('/api/air-quality/boundaries', {
+    bodyLimit: s.BOUNDARY_BODY_LIMIT,
+    schema: {
+      tags: ['air-quality'], summary: 'Replace the district outlines with the bureau\'s licensed GeoJSON (administrators; all or nothing, audited)',
+      body: s.boundaryImportSchema, response: { 200: s.boundaryImportResultSchema, ...errors },
+    },
+  }, async (request, reply) => {
+    const refusal = checkPermission(request, 'settings.manage');
+    if (refusal) return sendRefusal(request, reply, refusal);
+    const { source, licence, reviewNumber, geojson } = request.body;
+    const result = await importDistrictBoundaries(db, request.principal!, { source, licence, reviewNumber: reviewNumber || null, geojson }, new Date());
+    if (!result.ok) {
+      const problems = 'problems' in result ? result.problems.map((p) => ({ ...p, message: messageFor(p.code, request.locale) })) : [];
+      const body = errorBody(request, result, { problems });
+      // Name the offending value too (the unknown code, the foreign type), not only where it is.
+      if (result.params?.value !== undefined) body.error.message += ` (${result.params.value})`;
+      return reply.code(422).send(body);
+    }
+    return result.value;
+  });
+
+  app.delete('/api/air-quality/boundaries', {
+    schema: { tags: ['air-quality'], summary: 'Remove the district outlines (administrators, audited)', response: { 200: s.boundaryDeleteResultSchema, ...errors } },
+  }, async (request, reply) => {
+    const refusal = checkPermission(request, 'settings.manage');
+    if (refusal) return sendRefusal(request, reply, refusal);
+    const result = await deleteDistrictBoundaries(db, request.principal!, new Date());
+    if (!result.ok) return sendRefusal(request, reply, result);
+    return result.value;
+  });
+
   // ——— Rankings ———
   const dailyRanking = async (date: string, metric: 'composite' | 'aqi' | 'pm25') => {
     const units = await loadAreaUnits(db);
@@ -341,5 +391,38 @@ export const airQualityRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
     const result = await liftSanction(db, request.principal!, request.params.id, request.body.reason, new Date());
     if (!result.ok) return sendRefusal(request, reply, result);
     return result.value;
+  });
+
+  // ——— Public (no login): the rankings as published (air daily by district, monthly by township, water double index) ———
+  const publicRoute = { config: { rateLimit: { max: 120, timeWindow: 60_000 } } };
+  const open = { tags: ['public'], security: [] as never[] };
+  // Open CORS and ETag / If-None-Match as every public route (src/platform/http/public-api.ts).
+  openPublicCors(app);
+  const publicItem = (p: { id: number; ranking: string; period: string; title: string; publishedAt: Date }) =>
+    ({ id: p.id, ranking: p.ranking, period: p.period, title: p.title, publishedAt: iso(p.publishedAt) });
+  const publishedRanking = async (id: number) => {
+    const p = await findQualityPublication(db, id);
+    if (!p) return null;
+    const snapshot = p.snapshot as { rows?: SnapshotRow[] } | SnapshotRow[];
+    const rows = (Array.isArray(snapshot) ? snapshot : snapshot.rows ?? [])
+      .map((r) => ({ unitName: r.unitName, rank: r.rank, value: r.value, lastYearValue: r.lastYearValue }));
+    return { ...publicItem(p), rows };
+  };
+  app.get('/api/public/rankings', {
+    ...publicRoute, schema: { ...open, summary: 'Published rankings, newest first (air_district_daily, air_township_monthly, water_district_period); no login', querystring: s.publicationFilterSchema },
+  }, async (request, reply) => sendWithEtag(request, reply, { items: (await listPublications(db, request.query)).map(publicItem) }));
+  app.get('/api/public/rankings/:id', { ...publicRoute, schema: { ...open, summary: 'One published ranking exactly as published: rank, value and last year’s value per unit', params: s.idParamsSchema } }, async (request, reply) => {
+    const r = await publishedRanking(request.params.id);
+    return r ? sendWithEtag(request, reply, r) : sendRefusal(request, reply, refuse('NOT_FOUND'));
+  });
+  app.get('/api/public/rankings/:id/csv', { ...publicRoute, schema: { ...open, summary: 'One published ranking as CSV (UTF-8 with BOM)', params: s.idParamsSchema } }, async (request, reply) => {
+    const r = await publishedRanking(request.params.id);
+    if (!r) return sendRefusal(request, reply, refuse('NOT_FOUND'));
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', csvAttachment(`ranking-${r.id}.csv`, `${r.title}.csv`)).send(csvStream([
+      { header: '排名', value: (x: (typeof r.rows)[number]) => x.rank },
+      { header: '地区', value: (x) => x.unitName },
+      { header: '指数', value: (x) => x.value },
+      { header: '上年同期', value: (x) => x.lastYearValue },
+    ], r.rows));
   });
 };

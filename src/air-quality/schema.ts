@@ -155,3 +155,24 @@ export const compositeQuerySchema = z.object({
   period: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD'),
 });
 export const compositeRankingSchema = z.object({ level: z.enum(['city', 'district', 'township']), period: z.string(), rows: z.array(periodRowSchema) });
+
+// District outlines: a bureau-supplied GeoJSON set (rules/boundaries.ts checks the geometry, not zod, so a bad
+// feature is a 422 naming it rather than a 400).
+export const BOUNDARY_BODY_LIMIT = 20 * 1024 * 1024;
+const geojsonSchema = z.object({
+  type: z.string(),
+  features: z.array(z.unknown()).max(2000),
+}).passthrough().describe('GeoJSON FeatureCollection of Polygon/MultiPolygon features (WGS-84), each with properties.code (administrative code) or properties.name');
+export const boundaryImportSchema = z.object({
+  source: z.string().trim().min(2).max(200).describe('数据来源, e.g. 天地图 or the surveying authority'),
+  licence: z.string().trim().min(2).max(500).describe('许可: the licence or agreement under which the bureau uses the data'),
+  reviewNumber: z.string().trim().max(100).optional().describe('审图号'),
+  geojson: geojsonSchema,
+});
+export const boundaryImportResultSchema = z.object({ features: z.number() });
+export const boundaryDeleteResultSchema = z.object({ removed: z.number() });
+export const boundarySetSchema = z.object({
+  source: z.string().nullable(), licence: z.string().nullable(), reviewNumber: z.string().nullable(),
+  importedAt: z.string().nullable(), importedBy: z.string().nullable(),
+  features: z.array(z.object({ districtId: z.number(), districtName: z.string(), code: z.string(), geometry: z.unknown() })),
+});

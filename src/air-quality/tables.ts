@@ -106,3 +106,23 @@ export const qualitySanctions = pgTable('quality_sanctions', {
   raisedAt: timestamp('raised_at', { withTimezone: true, mode: 'date' }).notNull(),
   raisedBy: integer('raised_by'),
 }, (t) => [unique('quality_sanctions_once').on(t.ruleId, t.period, t.unitKey), index('quality_sanctions_district_idx').on(t.districtId)]);
+
+/**
+ * District outlines for the air-quality map (GeoJSON Polygon/MultiPolygon, WGS-84), one row per district.
+ * Bureau-supplied only: 地图管理条例 第十五条、第十六条 require maps shown to the public to pass map review
+ * (审图号), so no boundary data ships with the code; the bureau imports its licensed set (天地图 / its surveying
+ * authority) and we serve it offline. Every row of an import carries the same source, licence and review number.
+ */
+export const airDistrictBoundaries = pgTable('air_district_boundaries', {
+  districtId: integer('district_id').primaryKey().references(() => districts.id),
+  geometry: jsonb('geometry').notNull(),
+  /** 数据来源, e.g. 天地图·山东 / 烟台市自然资源和规划局. */
+  source: text('source').notNull(),
+  /** 许可: the licence or agreement under which the bureau may use and show the data. */
+  licence: text('licence').notNull(),
+  /** 审图号, shown beside the map when given. */
+  reviewNumber: text('review_number'),
+  importedBy: integer('imported_by'),
+  importedByName: text('imported_by_name').notNull(),
+  importedAt: timestamp('imported_at', { withTimezone: true, mode: 'date' }).notNull(),
+});

@@ -7,6 +7,7 @@ import type { Principal } from '../platform/auth/roles.js';
 import { CN_HOLIDAY_ARRANGEMENTS, type HolidayArrangement } from '../law/data/cn-holidays.js';
 import { findArrangementProblems } from '../law/holiday-arrangement.js';
 import { findHolidayYear, listRecordedYears, type HolidayYearDetail } from './queries.js';
+import { afterHolidayYearRecorded } from './hooks.js';
 
 export interface HolidayYearInput {
   source: string;
@@ -37,9 +38,11 @@ const normalise = (input: HolidayYearInput): HolidayYearInput => ({
 /**
  * Adds or replaces one year's arrangement (行政处罚法 第八十五条 periods depend on it), after the
  * checks of findArrangementProblems; the first problem is returned with the offending field.
+ * Every open deadline computed on the year's provisional calendar (暂定) is recomputed in the same
+ * transaction, each change audited (src/cases/deadline-records.ts, registered in ./hooks.ts).
  */
 export async function putHolidayYear(db: Db, principal: Principal, year: number, input: HolidayYearInput & { reason?: string | null }, now: Date):
-  Promise<Result<{ created: boolean; detail: HolidayYearDetail }>> {
+  Promise<Result<{ created: boolean; detail: HolidayYearDetail; deadlines: { recomputed: number; changed: number } }>> {
   const problems = findArrangementProblems(year, input.days);
   if (problems.length) {
     const p = problems[0]!;
@@ -53,7 +56,8 @@ export async function putHolidayYear(db: Db, principal: Principal, year: number,
       action: before ? 'calendar.year.replace' : 'calendar.year.create', entity: 'calendar_year', entityId: year,
       before: before ? snapshot(before) : undefined, after: f, reason: input.reason ?? null,
     }, now);
-    return success({ created: !before, detail: (await findHolidayYear(tx, year))! });
+    const deadlines = await afterHolidayYearRecorded(tx, actorOf(principal), year, f.source, now);
+    return success({ created: !before, detail: (await findHolidayYear(tx, year))!, deadlines });
   });
 }
 

@@ -90,7 +90,8 @@ describe(`holiday calendar API: data, validation and audit (${ENGINE})`, () => {
     expect(isWorkingDay(cal, '2024-02-04')).toEqual({ ok: true, value: true });
     expect(isWorkingDay(cal, '2021-10-01')).toEqual({ ok: true, value: false });
     expect(addWorkingDays(cal, '2021-09-30', 5)).toEqual({ ok: true, value: '2021-10-13' });
-    expect(isWorkingDay(cal, '2031-03-03')).toMatchObject({ ok: false, code: 'CALENDAR_YEAR_NOT_COVERED' });
+    // A year not on record is read on its provisional calendar, never refused.
+    expect(isWorkingDay(cal, '2031-03-03')).toEqual({ ok: true, value: true, provisional: true, provisionalYears: [2031] });
   });
 
   it.each([

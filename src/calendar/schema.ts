@@ -24,6 +24,20 @@ export const calendarDaySchema = z.object({ on: z.string(), kind: z.enum(['rest'
 export const holidayYearSchema = z.object({
   year: z.number(), source: z.string(), note: z.string().nullable(), updatedAt: z.string(),
   days: z.array(calendarDaySchema),
+  /** After a PUT: the open 暂定 deadlines recomputed on the recorded arrangement, and how many changed date. */
+  recomputedDeadlines: z.object({ recomputed: z.number(), changed: z.number() }).optional(),
+});
+
+/** A year's provisional calendar (no arrangement on record): statutory holidays and possibly worked weekend days. */
+export const provisionalYearSchema = z.object({
+  year: z.number(),
+  /** Whether the official arrangement is on record (then it governs and this is for reference only). */
+  official: z.boolean(),
+  source: z.string(),
+  restDays: z.array(z.object({ on: z.string(), name: z.string() })),
+  possiblyWorkedDays: z.array(z.string()),
+  /** Weekdays that may be made rest days; rest for a party's window (the latest bound). */
+  possiblyRestedDays: z.array(z.string()),
 });
 
 export const holidayYearListSchema = z.object({
@@ -31,4 +45,6 @@ export const holidayYearListSchema = z.object({
     year: z.number(), source: z.string(), note: z.string().nullable(), updatedAt: z.string(),
     restDays: z.number(), workDays: z.number(),
   })),
+  /** Years up to next year without a recorded arrangement: deadlines in them are computed provisionally (暂定). */
+  provisional: z.array(z.object({ year: z.number(), source: z.string(), restDays: z.number(), possiblyWorkedDays: z.number() })),
 });

@@ -1,14 +1,18 @@
 import { and, asc, count, desc, eq, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db/index.js';
 import type { Principal } from '../platform/auth/roles.js';
-import { enterprises } from '../enterprises/tables.js';
-import { districts } from '../organisation/tables.js';
-import { users } from '../users/tables.js';
+import { enterprises } from '../enterprises/index.js';
+import { districts } from '../organisation/index.js';
+import { users } from '../users/index.js';
 import {
-  caseOfficers, cases, caseSteps, committeeDiscussions, committeeMeetings, documentSequences, hearings, leads, legalReviews, payments,
+  caseOfficers, cases, caseSteps, committeeDiscussions, committeeMeetings, documentSequences, hearings, leads, legalReviews, payments, caseDeadlines,
 } from './tables.js';
 import type { CaseFacts } from './rules/procedure.js';
+import { RECORD_STEP_KINDS, recordsFromSteps, type CaseRecords } from './rules/case-records.js';
+import type { SurchargePause } from '../law/late-payment.js';
+import { externalSurchargePauses } from './surcharge-pauses.js';
 import type { CaseStage } from './rules/procedure.js';
+import { CASE_LIST_COUNT_CAP, CASE_LIST_MAX_OFFSET, encodeCaseCursor, type CaseCursor } from './list-cursor.js';
 
 export type CaseRow = typeof cases.$inferSelect;
 
@@ -22,8 +26,10 @@ export async function findCaseRow(db: DbOrTx, id: number, principal: Principal |
   return row ?? null;
 }
 
-export async function findLead(db: DbOrTx, id: number, principal: Principal) {
-  const [row] = await db.select().from(leads).where(and(eq(leads.id, id), leadScope(principal)));
+/** `lock`: SELECT … FOR UPDATE, so parallel filings or dismissals of one lead run one after another. */
+export async function findLead(db: DbOrTx, id: number, principal: Principal, lock = false) {
+  const q = db.select().from(leads).where(and(eq(leads.id, id), leadScope(principal)));
+  const [row] = lock ? await q.for('update') : await q;
   return row ?? null;
 }
 
@@ -39,7 +45,12 @@ export async function findUser(db: DbOrTx, id: number) {
 }
 
 /** The facts the procedure rules judge, read in the caller's transaction. */
-export async function loadCaseFacts(db: DbOrTx, row: CaseRow, amountDueFen: (paid: { paidOn: string; amountFen: number }[]) => number): Promise<CaseFacts> {
+export async function loadCaseFacts(
+  db: DbOrTx, row: CaseRow, amountDueFen: (paid: { paidOn: string; amountFen: number }[], records: CaseRecords, pauses: SurchargePause[]) => number,
+): Promise<CaseFacts> {
+  const records = await loadCaseRecords(db, row);
+  // 行政处罚法 第七十三条第三款: challenges recorded outside the case (litigation) pause the surcharge too.
+  const pauses = await externalSurchargePauses(db, row.id);
   const officers = await db.select({ userId: caseOfficers.userId }).from(caseOfficers).where(eq(caseOfficers.caseId, row.id));
   const [evidence] = await db.select({ n: count() }).from(caseSteps)
     .where(and(eq(caseSteps.caseId, row.id), inArray(caseSteps.kind, ['inspection_record', 'inquiry_record'])));
@@ -48,6 +59,12 @@ export async function loadCaseFacts(db: DbOrTx, row: CaseRow, amountDueFen: (pai
   const paid = await db.select({ paidOn: payments.paidOn, amountFen: payments.amountFen }).from(payments).where(eq(payments.caseId, row.id)).orderBy(asc(payments.paidOn), asc(payments.id));
   const paidFen = paid.reduce((s, p) => s + p.amountFen, 0);
   const proposal = row.proposal;
+  // The last notice and hearing request, and who passed the case review, from the timeline.
+  const marks = await db.select({ id: caseSteps.id, kind: caseSteps.kind, actorId: caseSteps.actorId, data: caseSteps.data }).from(caseSteps)
+    .where(and(eq(caseSteps.caseId, row.id), inArray(caseSteps.kind, ['notification', 'renotification', 'hearing_request', 'case_review']))).orderBy(asc(caseSteps.id));
+  const lastId = (...kinds: string[]) => marks.filter((m) => kinds.includes(m.kind)).at(-1)?.id ?? 0;
+  const passedCaseReview = marks.filter((m) => m.kind === 'case_review').at(-1);
+  const n = row.notification;
   return {
     partyKind: row.partyKind,
     penaltyKinds: row.decision?.penaltyKinds ?? proposal?.penaltyKinds ?? [],
@@ -62,20 +79,34 @@ export async function loadCaseFacts(db: DbOrTx, row: CaseRow, amountDueFen: (pai
     caseReviewPassedAt: row.caseReviewPassedAt?.toISOString() ?? null,
     reviews: reviews.map((r) => ({ reviewerId: r.reviewerId, outcome: r.outcome, at: r.reviewedAt.toISOString() })),
     committeeDecidedAt: row.committeeDecidedAt?.toISOString() ?? null,
-    notification: row.notification ?? null,
+    caseReviewerId: row.caseReviewPassedAt && passedCaseReview?.data.outcome === 'passed' ? passedCaseReview.actorId : null,
+    notification: n ? {
+      servedOn: n.servedOn, statementDueOn: n.statementDueOn, hearingOffered: n.hearingOffered, hearingRequestDueOn: n.hearingRequestDueOn,
+      proposedFineFen: n.proposedFineFen, penaltyKinds: n.penaltyKinds ?? proposal?.penaltyKinds ?? [], round: n.round ?? 1,
+      amendedAt: n.amendedAt ?? null, hearingWaivedOn: n.hearingWaivedOn ?? null,
+    } : null,
     statementWaived: row.statementWaived,
     hearing: hearing ? {
       requestedOn: hearing.requestedOn, hostId: hearing.hostId, noticeOn: hearing.noticeOn, scheduledOn: hearing.scheduledOn,
       heldAt: hearing.heldAt?.toISOString() ?? null,
+      underCurrentNotice: lastId('hearing_request') > lastId('notification', 'renotification'),
     } : null,
     decision: row.decisionKind ? { kind: row.decisionKind, fineFen: row.decisionFineFen ?? 0, decidedOn: row.decidedOn! } : null,
     servedOn: row.servedOn,
-    amountDueFen: amountDueFen(paid),
+    amountDueFen: amountDueFen(paid, records, pauses),
     paidFen,
     courtEnforcementAppliedOn: row.courtEnforcementAppliedOn,
     closedAt: row.closedAt?.toISOString() ?? null,
     archivedAt: row.archivedAt?.toISOString() ?? null,
+    records,
   };
+}
+
+/** Extensions, excluded periods, remedies, payment schedule, reminder, consent, hearing waiver and crime transfers, from the timeline. */
+export async function loadCaseRecords(db: DbOrTx, row: Pick<CaseRow, 'id' | 'paymentDueOn'>): Promise<CaseRecords> {
+  const steps = await db.select({ kind: caseSteps.kind, occurredOn: caseSteps.occurredOn, data: caseSteps.data }).from(caseSteps)
+    .where(and(eq(caseSteps.caseId, row.id), inArray(caseSteps.kind, [...RECORD_STEP_KINDS]))).orderBy(asc(caseSteps.id));
+  return recordsFromSteps(steps, row.paymentDueOn);
 }
 
 /** Next number in a gap-free yearly sequence; rolls back with the transaction that took it. */
@@ -88,7 +119,8 @@ export async function allocateNumber(tx: DbOrTx, prefix: string, year: number): 
 
 export interface CaseFilter { stage?: CaseStage; districtId?: number; officerId?: number; overdueOn?: string; q?: string; enterpriseId?: number }
 
-export async function listCases(db: Db, principal: Principal, f: CaseFilter, page: { page: number; pageSize: number }) {
+/** The case list's filter as SQL: the list and its count (the workbench's task counts) share it. */
+function caseListWhere(principal: Principal, f: CaseFilter): SQL | undefined {
   const c: (SQL | undefined)[] = [caseScope(principal)];
   if (f.stage) c.push(eq(cases.stage, f.stage));
   if (f.districtId) c.push(eq(cases.districtId, f.districtId));
@@ -99,32 +131,83 @@ export async function listCases(db: Db, principal: Principal, f: CaseFilter, pag
     const like = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     c.push(or(ilike(cases.number, like), ilike(cases.cause, like), ilike(enterprises.name, like)));
   }
-  const where = and(...c);
+  return and(...c);
+}
+
+/** How many cases the list with this filter holds (its `total`). */
+export async function countCases(db: Db, principal: Principal, f: CaseFilter): Promise<number> {
+  const where = caseListWhere(principal, f);
   // Only a text search needs the enterprise's name; counting without the join keeps the count on the index.
   const counted = db.select({ n: count() }).from(cases);
   const [total] = f.q ? await counted.innerJoin(enterprises, eq(enterprises.id, cases.enterpriseId)).where(where) : await counted.where(where);
-  const items = await db.select({
+  return Number(total?.n ?? 0);
+}
+
+/** How many cases match, counted up to the cap on the same index the list walks: never a scan of all. */
+export async function countCasesCapped(db: Db, principal: Principal, f: CaseFilter, cap = CASE_LIST_COUNT_CAP): Promise<{ total: number; capped: boolean }> {
+  const where = caseListWhere(principal, f);
+  const base = db.select({ one: sql`1` }).from(cases);
+  const limited = (f.q ? base.innerJoin(enterprises, eq(enterprises.id, cases.enterpriseId)).where(where) : base.where(where)).limit(cap + 1).as('limited');
+  const [row] = await db.select({ n: count() }).from(limited);
+  const n = Number(row?.n ?? 0);
+  return n > cap ? { total: cap, capped: true } : { total: n, capped: false };
+}
+
+type CaseListPage = { pageSize: number; page?: number; cursor?: CaseCursor | null };
+
+/** The list page's SQL (one more row than the page, to know whether another follows); the bench prints and EXPLAINs it. */
+export function caseListPageQuery(db: Db, principal: Principal, f: CaseFilter, page: CaseListPage) {
+  const after = page.cursor ? sql`(${cases.decisionDueOn}, ${cases.id}) > (${page.cursor.dueOn}::date, ${page.cursor.id}::int)` : undefined;
+  const where = and(caseListWhere(principal, f), after);
+  const offset = page.cursor ? 0 : Math.min(((page.page ?? 1) - 1) * page.pageSize, CASE_LIST_MAX_OFFSET);
+  return db.select({
     id: cases.id, number: cases.number, cause: cases.cause, stage: cases.stage, filedOn: cases.filedOn, decisionDueOn: cases.decisionDueOn,
     enterpriseId: cases.enterpriseId, enterpriseName: enterprises.name, districtId: cases.districtId, districtName: districts.name,
     decisionKind: cases.decisionKind, decisionFineFen: cases.decisionFineFen, major: cases.major, proposal: cases.proposal,
+    // 暂定: the decision deadline was computed on a provisional holiday calendar (deadline-records.ts).
+    decisionDueProvisional: sql<boolean>`exists (select 1 from ${caseDeadlines} where ${caseDeadlines.caseId} = ${cases.id} and ${caseDeadlines.kind} = 'decision' and ${caseDeadlines.current} and ${caseDeadlines.dueOn} = ${cases.decisionDueOn} and cardinality(${caseDeadlines.provisionalYears}) > 0)`,
   }).from(cases)
     .innerJoin(enterprises, eq(enterprises.id, cases.enterpriseId))
     .innerJoin(districts, eq(districts.id, cases.districtId))
     .where(where).orderBy(asc(cases.decisionDueOn), asc(cases.id))
-    .limit(page.pageSize).offset((page.page - 1) * page.pageSize);
-  return { items, total: Number(total?.n ?? 0) };
+    .limit(page.pageSize + 1).offset(offset);
+}
+
+/**
+ * One page of the case list, sorted by decision deadline then id. With a cursor: the rows after it
+ * (keyset: `(decision_due_on, id) > cursor` walks cases_district_stage_due_idx / cases_stage_due_idx /
+ * cases_due_idx from that point, so a deep page costs what the first does), and no total. Without:
+ * the `page`-th page (offset, at most CASE_LIST_MAX_OFFSET deep) and the total counted up to the cap.
+ */
+export async function listCases(db: Db, principal: Principal, f: CaseFilter, page: CaseListPage) {
+  const rows = await caseListPageQuery(db, principal, f, page);
+  const items = rows.slice(0, page.pageSize);
+  const last = items[items.length - 1];
+  const nextCursor = rows.length > page.pageSize && last ? encodeCaseCursor({ dueOn: last.decisionDueOn, id: last.id }) : null;
+  const counted = page.cursor ? null : await countCasesCapped(db, principal, f);
+  return { items, total: counted?.total ?? null, totalCapped: counted?.capped ?? false, nextCursor };
+}
+
+const leadListWhere = (principal: Principal, status: 'open' | 'filed' | 'dismissed' | undefined) => and(leadScope(principal), status ? eq(leads.status, status) : undefined);
+
+/** How many leads the list with this status holds (its `total`). */
+export async function countLeads(db: Db, principal: Principal, status: 'open' | 'filed' | 'dismissed' | undefined): Promise<number> {
+  const [total] = await db.select({ n: count() }).from(leads).where(leadListWhere(principal, status));
+  return Number(total?.n ?? 0);
 }
 
 export async function listLeads(db: Db, principal: Principal, status: 'open' | 'filed' | 'dismissed' | undefined, page: { page: number; pageSize: number }) {
-  const where = and(leadScope(principal), status ? eq(leads.status, status) : undefined);
-  const [total] = await db.select({ n: count() }).from(leads).where(where);
+  const where = leadListWhere(principal, status);
+  const total = await countLeads(db, principal, status);
   const items = await db.select({
     id: leads.id, source: leads.source, summary: leads.summary, sourceRef: leads.sourceRef, discoveredOn: leads.discoveredOn,
-    filingDueOn: leads.filingDueOn, status: leads.status, enterpriseId: leads.enterpriseId, enterpriseName: enterprises.name,
-    districtId: leads.districtId, districtName: districts.name,
+    filingDueOn: leads.filingDueOn, filingExtension: leads.filingExtension, status: leads.status, enterpriseId: leads.enterpriseId, enterpriseName: enterprises.name,
+    // 暂定: the filing deadline was computed on a provisional holiday calendar (deadline-records.ts).
+    filingDueProvisional: sql<boolean>`exists (select 1 from ${caseDeadlines} where ${caseDeadlines.leadId} = ${leads.id} and ${caseDeadlines.kind} = 'filing' and ${caseDeadlines.current} and ${caseDeadlines.dueOn} = ${leads.filingDueOn} and cardinality(${caseDeadlines.provisionalYears}) > 0)`,
+    districtId: leads.districtId, districtName: districts.name, registeredById: leads.registeredById,
   }).from(leads).innerJoin(enterprises, eq(enterprises.id, leads.enterpriseId)).innerJoin(districts, eq(districts.id, leads.districtId))
     .where(where).orderBy(asc(leads.filingDueOn), asc(leads.id)).limit(page.pageSize).offset((page.page - 1) * page.pageSize);
-  return { items, total: Number(total?.n ?? 0) };
+  return { items, total };
 }
 
 /** Everything the case page shows. */

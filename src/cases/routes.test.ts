@@ -43,7 +43,7 @@ describe(`a major case from lead to archive, through every gate (${ENGINE})`, ()
 
   it('a 200 000-yuan fine makes the case major; case review by a non-investigator', async () => {
     expect((await action('officerA', 'submit', { proposal: PROPOSAL(200_000_00) })).status).toBe(200);
-    const review = await action('reviewer', 'case-review', { outcome: 'passed', opinion: '事实清楚' });
+    const review = await action('leader', 'case-review', { outcome: 'passed', opinion: '事实清楚' });
     expect(review.status).toBe(200);
     expect(review.body.stage).toBe('legal_review');
   });
@@ -209,9 +209,14 @@ describe(`an ordinary case (${ENGINE})`, () => {
     const lead = await post(ctx, b.officerA, '/api/leads', { source: 'complaint', enterpriseId: b.enterpriseId, summary: '群众举报', discoveredOn: '2021-09-01' });
     const filed = await post(ctx, b.leader, `/api/leads/${lead.body.id}/file`, { cause: '旧案', actOn: '2019-08-31', officerIds: [b.officerA.id, b.officerB.id], leadOfficerId: b.officerA.id });
     expect(filed.status).toBe(422);
-    expect(filed.body.error).toMatchObject({ code: 'LIMITATION_EXPIRED', field: 'actOn', citation: { article: '第三十六条' } });
+    // 行政处罚法 第三十六条, 第三十七条: an act of 2019 is judged by the two years of the 2017 text (第二十九条).
+    expect(filed.body.error).toMatchObject({ code: 'LIMITATION_EXPIRED', field: 'actOn', citation: { article: '第二十九条' } });
+    // 行政处罚法 第三十七条 (从旧兼从轻): an act before 2021-07-15 keeps the two years of the 2017 text (src/law/limitation.ts).
     const fiveYears = await post(ctx, b.leader, `/api/leads/${lead.body.id}/file`, { cause: '危害人体健康', actOn: '2019-08-31', longLimitation: true, officerIds: [b.officerA.id, b.officerB.id], leadOfficerId: b.officerA.id });
-    expect(fiveYears.status).toBe(201);
+    expect(fiveYears.body.error).toMatchObject({ code: 'LIMITATION_EXPIRED', citation: { article: '第二十九条' } });
+    // 第三十六条第二款: a violation that continued into 2021 counts from its end.
+    const continuing = await post(ctx, b.leader, `/api/leads/${lead.body.id}/file`, { cause: '持续排污', actOn: '2019-08-31', continuing: true, actEndedOn: '2021-08-01', officerIds: [b.officerA.id, b.officerB.id], leadOfficerId: b.officerA.id });
+    expect(continuing.status).toBe(201);
   });
 
   it('the deadlines board lists overdue filing and decisions; the reviewer ratio is reported', async () => {

@@ -1,9 +1,12 @@
 import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import type { NoPenaltyGroundCode } from './rules/no-penalty-ground.js';
+import type { GovernmentApproval } from './rules/government-approval.js';
 import { districts } from '../organisation/tables.js';
 import { enterprises } from '../enterprises/tables.js';
 import { users } from '../users/tables.js';
 import type { CaseStage } from './rules/procedure.js';
 import type { DecisionKind, PenaltyKind } from './rules/penalties.js';
+import type { DiscussionOpinion, MemberStance } from './rules/member-opinion.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const day = (name: string) => date(name, { mode: 'string' });
@@ -21,6 +24,8 @@ export const leads = pgTable('leads', {
   sourceRef: text('source_ref'),
   discoveredOn: day('discovered_on').notNull(),
   filingDueOn: day('filing_due_on').notNull(),
+  /** The head's approved extension of the filing window (生态环境行政处罚办法, unconfirmed): its days are already in `filingDueOn`. */
+  filingExtension: jsonb('filing_extension').$type<{ approvedOn: string; days: number; reason: string; approvedById: number }>(),
   status: text('status').$type<'open' | 'filed' | 'dismissed'>().notNull().default('open'),
   dismissReason: text('dismiss_reason'),
   registeredById: integer('registered_by_id').references(() => users.id),
@@ -28,7 +33,18 @@ export const leads = pgTable('leads', {
 }, (t) => [index('leads_district_idx').on(t.districtId, t.status)]);
 
 export interface MajorFlags { majorPublicInterest: boolean; complexSeveralLegalRelations: boolean; requiredByOtherLaw: boolean }
-export interface Proposal { penaltyKinds: PenaltyKind[]; fineFen: number; facts: string; violatedProvisions: string; penaltyBasis: string; discretionReason: string | null }
+export interface Proposal {
+  penaltyKinds: PenaltyKind[]; fineFen: number; facts: string; violatedProvisions: string; penaltyBasis: string; discretionReason: string | null;
+  /** The penalty provision applied, as the code of its discretion benchmark (e.g. 'WPL-83-2'): required with a fine. */
+  penaltyProvisionCode?: string | null;
+  /** The base amount where the legal range is a share or multiple of one (总投资额, 处置费用…). */
+  penaltyBaseFen?: number | null;
+}
+/** The last notice (行政处罚法 第四十四条); fields after documentNumber were added with re-notification (older rows lack them). */
+export interface StoredNotification {
+  servedOn: string; statementDueOn: string; hearingOffered: boolean; hearingRequestDueOn: string | null; proposedFineFen: number; documentNumber?: string;
+  penaltyKinds?: PenaltyKind[]; round?: number; amendedAt?: string | null; hearingWaivedOn?: string | null;
+}
 
 /** 案件: one administrative penalty procedure. `stage` is derived by the rules after every action. */
 export const cases = pgTable('cases', {
@@ -50,13 +66,19 @@ export const cases = pgTable('cases', {
   submittedAt: ts('submitted_at'),
   caseReviewPassedAt: ts('case_review_passed_at'),
   committeeDecidedAt: ts('committee_decided_at'),
-  notification: jsonb('notification').$type<{ servedOn: string; statementDueOn: string; hearingOffered: boolean; hearingRequestDueOn: string | null; proposedFineFen: number; documentNumber?: string }>(),
+  notification: jsonb('notification').$type<StoredNotification>(),
   statementWaived: boolean('statement_waived').notNull().default(false),
   decisionKind: text('decision_kind').$type<DecisionKind>(),
   decisionFineFen: bigint('decision_fine_fen', { mode: 'number' }),
   decisionNumber: text('decision_number'),
   decidedOn: day('decided_on'),
-  decision: jsonb('decision').$type<{ penaltyKinds: PenaltyKind[]; reasons: string; basis: string; transferTo?: string }>(),
+  decision: jsonb('decision').$type<{
+    penaltyKinds: PenaltyKind[]; reasons: string; basis: string; transferTo?: string;
+    /** 不予行政处罚: the real ground (行政处罚法 第三十条, 第三十一条, 第三十三条, 第五十七条) and 批评教育 where it happened. */
+    noPenaltyGround?: NoPenaltyGroundCode; education?: { on: string; form: string; content: string } | null;
+    /** 责令关闭: the approving government (环境保护法 第六十条). */
+    governmentApproval?: GovernmentApproval | null;
+  }>(),
   servedOn: day('served_on'),
   paymentDueOn: day('payment_due_on'),
   courtEnforcementAppliedOn: day('court_enforcement_applied_on'),
@@ -83,7 +105,8 @@ export type StepKind =
   | 'filing' | 'inspection_record' | 'inquiry_record' | 'sampling' | 'evidence_registration' | 'evidence_preservation'
   | 'submission' | 'case_review' | 'legal_review' | 'collective_discussion' | 'notification' | 'statement' | 'hearing_request'
   | 'hearing_scheduled' | 'hearing_held' | 'extension' | 'decision' | 'service' | 'payment' | 'court_enforcement' | 'closure' | 'archive'
-  | 'measure';
+  | 'measure' | 'renotification' | 'hearing_waiver'
+  | 'excluded_period' | 'remedy_filed' | 'remedy_ended' | 'payment_arrangement' | 'reminder' | 'service_consent' | 'hearing_absent';
 
 /** The case's timeline: every step with who, when and what (执法全过程记录). */
 export const caseSteps = pgTable('case_steps', {
@@ -127,11 +150,30 @@ export const committeeDiscussions = pgTable('committee_discussions', {
   id: serial('id').primaryKey(),
   meetingId: integer('meeting_id').notNull().references(() => committeeMeetings.id),
   caseId: integer('case_id').notNull().references(() => cases.id),
-  opinions: jsonb('opinions').$type<{ memberId: number; opinion: string }[]>().notNull(),
+  /** `selfRecorded`: the member's own opinion (committee_member_opinions), not minuted by the submitter. */
+  opinions: jsonb('opinions').$type<DiscussionOpinion[]>().notNull(),
   decision: text('decision').$type<'approve' | 'amend' | 'no_penalty' | 'transfer' | 'investigate_further'>().notNull(),
   conclusion: text('conclusion').notNull(),
   decidedAt: ts('decided_at').notNull(),
 }, (t) => [unique('committee_discussion_case').on(t.meetingId, t.caseId)]);
+
+/**
+ * 行政处罚法 第五十七条第二款: an attending member's own opinion on a case, recorded by himself before the meeting
+ * concludes its discussion (rules/member-opinion.ts). One per member, case and meeting; a withdrawal deletes it.
+ */
+export const committeeMemberOpinions = pgTable('committee_member_opinions', {
+  id: serial('id').primaryKey(),
+  meetingId: integer('meeting_id').notNull().references(() => committeeMeetings.id),
+  caseId: integer('case_id').notNull().references(() => cases.id),
+  memberId: integer('member_id').notNull().references(() => users.id),
+  stance: text('stance').$type<MemberStance>().notNull(),
+  words: text('words').notNull().default(''),
+  recordedAt: ts('recorded_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+}, (t) => [
+  unique('committee_member_opinion_once').on(t.meetingId, t.caseId, t.memberId),
+  index('committee_member_opinions_case_idx').on(t.caseId),
+]);
 
 /** 听证 */
 export const hearings = pgTable('hearings', {
@@ -161,3 +203,30 @@ export const documentSequences = pgTable('document_sequences', {
   year: integer('year').notNull(),
   lastSeq: integer('last_seq').notNull(),
 }, (t) => [primaryKey({ columns: [t.prefix, t.year] })]);
+
+/**
+ * Every statutory deadline computed for a lead or case, with what it was computed from (start date,
+ * period, extra days), so a deadline that relied on the provisional calendar of a year without a
+ * recorded arrangement (`provisionalYears` non-empty: 暂定) is recomputed when the State Council's
+ * arrangement is recorded (src/cases/deadline-records.ts). The due date itself stays where the case
+ * keeps it (cases.decisionDueOn …); this is how it came about. `current` is false once superseded.
+ */
+export const caseDeadlines = pgTable('case_deadlines', {
+  id: serial('id').primaryKey(),
+  caseId: integer('case_id').references(() => cases.id),
+  leadId: integer('lead_id').references(() => leads.id),
+  kind: text('kind').notNull(),
+  fromOn: day('from_on').notNull(),
+  extraDays: integer('extra_days').notNull().default(0),
+  dueOn: day('due_on').notNull(),
+  provisionalYears: integer('provisional_years').array().notNull().default([]),
+  current: boolean('current').notNull().default(true),
+  computedAt: ts('computed_at').notNull(),
+  /** Set when recomputed after the official calendar of `recomputedForYear` was recorded. */
+  recomputedAt: ts('recomputed_at'),
+  recomputedForYear: integer('recomputed_for_year'),
+  previousDueOn: day('previous_due_on'),
+}, (t) => [
+  index('case_deadlines_case_idx').on(t.caseId, t.kind),
+  index('case_deadlines_lead_idx').on(t.leadId),
+]);

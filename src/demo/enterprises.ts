@@ -1,7 +1,6 @@
 // Generates the demo bureau's enterprises: plausible names, valid credit codes, real townships.
-import { CREDIT_CODE_CHARSET, computeCreditCodeCheckCharacter } from '../enterprises/rules/credit-code.js';
-import type { CreditRating, EnterpriseFields, KeyUnitCategory } from '../enterprises/rules/enterprise.js';
-import type { Random } from './random.js';
+import { CREDIT_CODE_CHARSET, computeCreditCodeCheckCharacter, type CreditRating, type EnterpriseFields, type KeyUnitCategory } from '../enterprises/index.js';
+import type { Random } from '../platform/random.js';
 
 /** Industries common among Yantai's regulated enterprises (GB/T 4754-2017), with a name stem and outfalls. */
 export const DEMO_INDUSTRIES = [

@@ -2,17 +2,27 @@
 import { count } from 'drizzle-orm';
 import type { Db } from '../platform/db/index.js';
 import { seedReferenceData } from '../platform/db/reference-data.js';
-import { listDepartments, listDistrictsWithTownships } from '../organisation/queries.js';
-import { addUser } from '../users/actions.js';
-import { users } from '../users/tables.js';
-import { enterprises } from '../enterprises/tables.js';
-import { insertEnterprise } from '../enterprises/actions.js';
+import { listDepartments, listDistrictsWithTownships } from '../organisation/index.js';
+import { addUser, users } from '../users/index.js';
+import { enterprises, insertEnterprise } from '../enterprises/index.js';
 import { SYSTEM_ACTOR } from '../platform/audit/log.js';
 import type { Role } from '../platform/auth/roles.js';
-import { createRandom } from './random.js';
+import { createRandom } from '../platform/random.js';
 import { makeDemoEnterprise } from './enterprises.js';
 import { seedDemoCases } from './cases.js';
-import { seedAirAndWaterDemo } from '../air-quality/demo.js';
+import { seedAirAndWaterDemo } from './air-and-water.js';
+import { seedSettings } from '../settings/index.js';
+import { YANTAI_DEMO_SETTINGS } from './settings.js';
+import { seedZoningDemo } from '../zoning/index.js';
+import { seedPermitsDemo } from '../permits/index.js';
+import { seedCampaignsDemo } from '../campaigns/index.js';
+import { seedTrainingDemo } from '../training/index.js';
+import { seedEiaDemo } from '../eia/index.js';
+import { seedDecisionsDemo } from '../decisions/index.js';
+import { seedNormativeDocumentsDemo } from '../normative-documents/index.js';
+import { seedDemoYear2020 } from './year-2020.js';
+
+export { seedDemoYear2020, seedDemoYear2020InBackground } from './year-2020.js';
 
 export const DEMO_ADMIN = 'admin';
 /** Enterprises per county-level unit in the demo registry. */
@@ -25,10 +35,15 @@ export async function isSeeded(db: Db): Promise<boolean> {
   return Number(row?.n ?? 0) > 0;
 }
 
+/** `year2020`: also generate, before returning, the 2020 that adds up to the seed (src/demo/year-2020.ts); `npm start` runs it in the background instead. */
+export interface SeedDemoOptions { year2020?: boolean }
+
 /** Seeds an empty database; every demo account gets `password`. Returns the accounts created. */
-export async function seedDemo(db: Db, password: string, now: Date, onProgress?: SeedProgress): Promise<{ username: string; role: Role; district: string | null }[]> {
+export async function seedDemo(db: Db, password: string, now: Date, onProgress?: SeedProgress, options: SeedDemoOptions = {}): Promise<{ username: string; role: Role; district: string | null }[]> {
   if (await isSeeded(db)) throw new Error('the database already has users: demo seeding needs an empty database');
   onProgress?.('organisation', 0, 1);
+  // The demo bureau's particulars first: the reference seed then keeps them.
+  await seedSettings(db, now, YANTAI_DEMO_SETTINGS);
   await seedReferenceData(db, now);
   onProgress?.('organisation', 1, 1);
   const districts = await listDistrictsWithTownships(db);
@@ -80,5 +95,22 @@ export async function seedDemo(db: Db, password: string, now: Date, onProgress?:
   await seedDemoCases(db, (done, total) => onProgress?.('cases', done, total));
   // Air stations with 90 days of hourly data (and the same days a year earlier) and water sections.
   await seedAirAndWaterDemo(db, now, onProgress);
+  // 三线一单 demo 环境管控单元 (marked demo).
+  await seedZoningDemo(db, now);
+  // 排污许可: a few demo permits (valid, renewal due, expired, a registration) and one application.
+  await seedPermitsDemo(db, now);
+  // 专项整治 (a dust campaign worked through), the 14 annual tasks with monthly reports; an exam, a study session, 普法 (marked 演示).
+  onProgress?.('campaigns and training', 0, 1);
+  await seedCampaignsDemo(db, now);
+  await seedTrainingDemo(db, now);
+  onProgress?.('campaigns and training', 1, 1);
+  // 环评审批: three demo applications (under publicity after 容缺, approved, refused for a prohibited site).
+  await seedEiaDemo(db, now);
+  // 重大行政决策: the 2020 catalogue, one decision from proposal to publication (marked 演示).
+  await seedDecisionsDemo(db);
+  // 行政规范性文件: one issued, published and filed (in the public list), one awaiting legality review (marked 演示).
+  await seedNormativeDocumentsDemo(db, now);
+  // The 2020 that adds up to the seed's figures (237 cases, 1633余万元 of fines, the transfers and the suspension).
+  if (options.year2020) await seedDemoYear2020(db, (done, total) => onProgress?.('2020 demo year', done, total));
   return created;
 }

@@ -8,9 +8,10 @@ import { actorOf, appendAudit, SYSTEM_ACTOR, type Actor } from '../platform/audi
 import { can, type Principal } from '../platform/auth/roles.js';
 import { groundsOfCase, allowsMitigation } from '../exemptions/index.js';
 import { discretionCalculations, discretionTables } from './tables.js';
-import { checkFineAgainstBenchmark, computeBenchmarkFine, findTableProblems, tableInForceOn, type BenchmarkTable, type Calculation, type CalculationInput } from './rules/benchmark.js';
+import { checkFineAgainstBenchmark, computeBenchmarkFine, computeLegalRange, findTableProblems, tableInForceOn, type BenchmarkTable, type Calculation, type CalculationInput } from './rules/benchmark.js';
 import { computeConsistency } from './rules/consistency.js';
-import { asBenchmark, countUncalculated, findCaseForDiscretion, findTable, latestCalculation, listAllTableVersions, listCalculations, listDecidedFines, listVersions, type ConsistencyFilter, type TableRow } from './queries.js';
+import { asBenchmark, countUncalculated, findCaseForDiscretion, findTable, latestCalculation, listAllTableVersions, listCalculations, listDecidedFines, listPartyCases, listVersions, type ConsistencyFilter, type TableRow } from './queries.js';
+import { recordedRepeat } from './rules/repeat.js';
 import { DISCRETION_TABLES, type DiscretionTableSeed } from './data/tables.js';
 
 export interface TableInput extends Omit<BenchmarkTable, 'version'> { category: string; effectiveOn: string; source: string; note: string; reason?: string | null }
@@ -52,6 +53,19 @@ export async function tablesInForce(db: DbOrTx, on: string): Promise<TableRow[]>
   const byCode = new Map<string, TableRow[]>();
   for (const r of await listAllTableVersions(db)) byCode.set(r.code, [...(byCode.get(r.code) ?? []), r]);
   return [...byCode.values()].map((v) => tableInForceOn(v, on)).filter((t): t is TableRow => t !== null);
+}
+
+/**
+ * The legal range of a penalty provision, named by the code of its benchmark table in force on a day
+ * (行政处罚法 第三十四条): for the case procedure's check that every fine stays inside it. `field` names the input.
+ */
+export async function legalRangeOfProvision(db: DbOrTx, code: string, on: string, baseFen: number | null | undefined, field: string):
+  Promise<Result<{ minFen: number; maxFen: number; provision: Citation; title: string }>> {
+  const table = (await tablesInForce(db, on)).find((t) => t.code === code);
+  if (!table) return refuse('PENALTY_PROVISION_UNKNOWN', undefined, field);
+  const range = computeLegalRange(table.range, baseFen);
+  if (!range.ok) return { ...range, field: range.field === 'baseFen' ? field.replace(/[^.]*$/, 'penaltyBaseFen') : range.field };
+  return success({ minFen: range.value.minFen, maxFen: range.value.maxFen, provision: table.penaltyProvision as Citation, title: table.title });
 }
 
 /** The calculator: a table version and the chosen levels give the fine with a line per factor. */
@@ -110,6 +124,8 @@ export async function loadCaseDiscretion(db: DbOrTx, principal: Principal, caseI
   const history = await listCalculations(db, caseId);
   const latest = history[0] ?? null;
   const grounds = await groundsOfCase(db, caseId);
+  // The factors the bureau's own records settle (the calculator pre-sets them; the officer may still change them).
+  const recorded = { repeat: recordedRepeat(c.id, c.filedOn, (await listPartyCases(db, c.enterpriseId)).map((r) => ({ ...r, revoked: Boolean(r.revoked) }))) };
   const judge = (fineFen: number | null | undefined) => {
     if (!latest || fineFen === null || fineFen === undefined) return null;
     const outcome = checkFineAgainstBenchmark({
@@ -123,7 +139,7 @@ export async function loadCaseDiscretion(db: DbOrTx, principal: Principal, caseI
     latest: latest ? { ...latest.calc, table: latest.table, calculatedByName: latest.calculatedByName } : null,
     history: history.map((h) => ({ id: h.calc.id, tableCode: h.table.code, tableVersion: h.table.version, computedFen: h.calc.computedFen, calculatedAt: h.calc.calculatedAt, calculatedByName: h.calculatedByName })),
     proposal: judge(c.proposal?.fineFen), decision: c.decisionKind === 'penalty' ? judge(c.decisionFineFen) : null,
-    discretionReason: c.proposal?.discretionReason ?? null, groundsRecorded: grounds,
+    discretionReason: c.proposal?.discretionReason ?? null, groundsRecorded: grounds, recorded,
     actions: { calculate: can(principal, 'case.write') && !c.decisionKind },
   };
 }

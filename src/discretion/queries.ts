@@ -3,9 +3,9 @@
 import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../platform/db/index.js';
 import type { Principal } from '../platform/auth/roles.js';
-import { caseOfficers, cases } from '../cases/tables.js';
-import { districts } from '../organisation/tables.js';
-import { users } from '../users/tables.js';
+import { caseOfficers, cases, caseSteps } from '../cases/index.js';
+import { districts } from '../organisation/index.js';
+import { users } from '../users/index.js';
 import { discretionCalculations, discretionTables } from './tables.js';
 import type { BenchmarkTable } from './rules/benchmark.js';
 
@@ -36,10 +36,20 @@ const caseScope = (p: Principal | null): SQL | undefined => (p && p.districtId !
 
 export async function findCaseForDiscretion(db: DbOrTx, caseId: number, principal: Principal | null) {
   const [row] = await db.select({
-    id: cases.id, number: cases.number, districtId: cases.districtId, actOn: cases.actOn, stage: cases.stage, proposal: cases.proposal,
+    id: cases.id, number: cases.number, districtId: cases.districtId, enterpriseId: cases.enterpriseId, filedOn: cases.filedOn, actOn: cases.actOn, stage: cases.stage, proposal: cases.proposal,
     decisionKind: cases.decisionKind, decisionFineFen: cases.decisionFineFen, decidedOn: cases.decidedOn,
   }).from(cases).where(and(eq(cases.id, caseId), caseScope(principal)));
   return row ?? null;
+}
+
+/**
+ * Every case of an enterprise with its decision, and whether a reconsideration or lawsuit revoked it
+ * (the 违法次数 rule's input). Not narrowed to the user's district: the party's record is the bureau's.
+ */
+export async function listPartyCases(db: DbOrTx, enterpriseId: number) {
+  const revoked = sql<boolean>`exists (select 1 from ${caseSteps} s where s.case_id = ${CASE_ID} and s.kind = 'remedy_ended' and s.data->>'outcome' = 'revoked')`;
+  return db.select({ id: cases.id, number: cases.number, decisionKind: cases.decisionKind, decidedOn: cases.decidedOn, revoked })
+    .from(cases).where(eq(cases.enterpriseId, enterpriseId)).orderBy(asc(cases.id));
 }
 
 /** The case's calculations, newest first, with the table version each used. */

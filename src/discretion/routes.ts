@@ -8,6 +8,7 @@ import { calculateSchema, caseParamsSchema, codeParamsSchema, consistencyQuerySc
 import { calculate, consistencyReport, loadCaseDiscretion, publishTableVersion, storeCaseCalculation, tablesInForce } from './actions.js';
 import { listVersions } from './queries.js';
 import { STANDARD_FACTORS } from './rules/benchmark.js';
+import { violationCatalogue } from './violations.js';
 
 export const discretionRoutes: FastifyPluginAsyncZod<{ db: Db; clock: () => Date }> = async (app, { db, clock }) => {
   app.get('/api/discretion/tables', { schema: { tags: ['discretion'], summary: '自由裁量基准: the version of every table in force on a day (today by default)', querystring: tablesQuerySchema } }, async (request, reply) => {
@@ -15,6 +16,13 @@ export const discretionRoutes: FastifyPluginAsyncZod<{ db: Db; clock: () => Date
     if (denied) return sendRefusal(request, reply, denied);
     const on = request.query.on ?? chinaDateOf(clock());
     return { on, standardFactors: STANDARD_FACTORS, items: await tablesInForce(db, on) };
+  });
+
+  app.get('/api/violations', { schema: { tags: ['discretion'], summary: '违法行为目录: each violation with its violated and penalty provisions, legal range, discretion table and exemption entries in force on a day', querystring: tablesQuerySchema } }, async (request, reply) => {
+    const denied = checkPermission(request, 'case.read');
+    if (denied) return sendRefusal(request, reply, denied);
+    const on = request.query.on ?? chinaDateOf(clock());
+    return { on, items: await violationCatalogue(db, on) };
   });
 
   app.get('/api/discretion/tables/:code', { schema: { tags: ['discretion'], summary: 'Every version of one table', params: codeParamsSchema } }, async (request, reply) => {

@@ -4,7 +4,7 @@ import { enterprises, outfalls } from './tables.js';
 import { refuse, success, type Refusal, type Result } from '../law/outcome.js';
 import { actorOf, appendAudit, type Actor } from '../platform/audit/log.js';
 import { inDistrictScope, type Principal } from '../platform/auth/roles.js';
-import { findDistrict, findTownship } from '../organisation/queries.js';
+import { findDistrict, findTownship } from '../organisation/index.js';
 import { findEnterpriseProblems, type EnterpriseFields } from './rules/enterprise.js';
 import { normaliseCreditCode } from './rules/credit-code.js';
 import { findEnterprise, findEnterpriseIdByCreditCode, type EnterpriseDetail } from './queries.js';

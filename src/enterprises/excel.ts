@@ -1,6 +1,7 @@
 // Excel import and export of the registry (exceljs). Row numbers are the sheet's own.
-import ExcelJS from 'exceljs';
-import type { DivisionIndex } from '../organisation/queries.js';
+// exceljs is loaded when a workbook is made or read, not at start (issue 18: a later start within 5 s).
+import type ExcelJS from 'exceljs';
+import type { DivisionIndex } from '../organisation/index.js';
 import {
   CREDIT_RATING_LABELS, CREDIT_RATINGS, KEY_UNIT_CATEGORIES, KEY_UNIT_LABELS, OUTFALL_KIND_LABELS,
   type CreditRating, type EnterpriseFields, type KeyUnitCategory, type OutfallInput,
@@ -59,7 +60,7 @@ function parseOutfalls(text: string): OutfallInput[] | null {
 
 /** Reads the first sheet; each bad cell becomes an error with its row, the rest typed fields. */
 export async function parseEnterpriseWorkbook(buffer: Buffer, divisions: DivisionIndex): Promise<{ rows: ImportRow[]; errors: ImportError[] } | { unreadable: true } | { missingColumn: string }> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await import('exceljs')).default.Workbook();
   try {
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {
@@ -133,7 +134,7 @@ export interface ExportRow {
 
 /** The registry as a workbook in the import layout, so an export can be edited and re-imported. */
 export async function buildEnterpriseWorkbook(rows: ExportRow[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await import('exceljs')).default.Workbook();
   wb.creator = 'EcoGov';
   const sheet = wb.addWorksheet('企业名录');
   sheet.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db/index.js';
-import { districts, townships } from '../organisation/tables.js';
+import { districts, townships } from '../organisation/index.js';
 import { enterprises, outfalls } from './tables.js';
 import type { Principal } from '../platform/auth/roles.js';
 import type { CreditRating } from './rules/enterprise.js';

@@ -6,7 +6,7 @@ import { can, inDistrictScope, type Principal } from '../platform/auth/roles.js'
 import { sendRefusal } from '../platform/http/outcome-to-http.js';
 import { messageFor } from '../platform/i18n/messages.js';
 import { refuse } from '../law/outcome.js';
-import { loadDivisionIndex } from '../organisation/queries.js';
+import { loadDivisionIndex } from '../organisation/index.js';
 import { errorSchema } from '../platform/http/errors-schema.js';
 import {
   enterpriseDetailSchema, enterpriseFilterSchema, enterpriseInputSchema, enterpriseListQuerySchema, enterpriseListSchema,

@@ -1,12 +1,13 @@
-import type { Db } from '../platform/db/index.js';
+import type { Db, DbOrTx } from '../platform/db/index.js';
 import type { Principal } from '../platform/auth/roles.js';
 import { actorOf, appendAudit } from '../platform/audit/log.js';
 import { refuse, success, type Result } from '../law/outcome.js';
-import { findCaseRow, type CaseRow } from '../cases/queries.js';
-import { checkEvidenceDescription, checkEvidenceMayBeAdded, type EvidenceLimits } from './rules.js';
+import { findCaseRow, type CaseRow } from '../cases/index.js';
+import { checkEvidenceCaseTotal, checkEvidenceDescription, checkEvidenceMayBeAdded, DEFAULT_EVIDENCE_LIMITS, type EvidenceLimits } from './rules.js';
 import { commitReceived, hashStored, type ReceivedFile } from './store.js';
-import { countEvidence, evidencePageBySha, findStepOfCase, insertEvidence, type EvidenceRow } from './queries.js';
+import { caseEvidenceBytes, countEvidence, evidencePageBySha, findStepOfCase, insertEvidence, ownedEvidenceBytes, type EvidenceRow } from './queries.js';
 import type { EvidenceFields } from './schema.js';
+import type { EvidenceOwnerKind } from './tables.js';
 
 export interface EvidenceStorage { dir: string; limits: EvidenceLimits }
 
@@ -26,6 +27,7 @@ export interface ReceivedEvidence { received: ReceivedFile; fileName: string; mi
  */
 export async function addEvidence(
   db: Db, principal: Principal, caseId: number, fields: EvidenceFields, file: ReceivedEvidence, dir: string, now: Date,
+  limits: EvidenceLimits = DEFAULT_EVIDENCE_LIMITS,
 ): Promise<Result<EvidenceRow & { stored: 'new' | 'existing' }>> {
   const capturedAt = fields.capturedAt ? new Date(fields.capturedAt) : null;
   const described = checkEvidenceDescription({
@@ -37,6 +39,9 @@ export async function addEvidence(
     if (!row) return refuse('NOT_FOUND');
     const open = checkEvidenceMayBeAdded(row);
     if (!open.ok) return open;
+    // Under the case's row lock: parallel uploads to one case cannot pass the total together.
+    const total = checkEvidenceCaseTotal(await caseEvidenceBytes(tx, caseId), file.received.sizeBytes, limits);
+    if (!total.ok) return total;
     if (fields.stepId !== undefined && !(await findStepOfCase(tx, caseId, fields.stepId))) {
       return refuse('EVIDENCE_STEP_UNKNOWN', undefined, 'stepId');
     }
@@ -59,10 +64,61 @@ export async function addEvidence(
   });
 }
 
+export interface EvidenceOwner {
+  kind: EvidenceOwnerKind;
+  id: number;
+  /** The audit entity of the owner, e.g. 'study_session'. */
+  entity: string;
+  /**
+   * Re-checks the owner inside the transaction, under its row lock (exists, in the user's scope):
+   * parallel uploads to one owner cannot pass the total together.
+   */
+  lockOwner: (tx: DbOrTx) => Promise<boolean>;
+}
+
+/**
+ * Records one file of a record other than a case (study-session materials, activity photos): the same
+ * checks, storage and audit as case evidence; the step does not apply.
+ */
+export async function addOwnedEvidence(
+  db: Db, principal: Principal, owner: EvidenceOwner, fields: EvidenceFields, file: ReceivedEvidence, dir: string, now: Date,
+  limits: EvidenceLimits = DEFAULT_EVIDENCE_LIMITS,
+): Promise<Result<EvidenceRow & { stored: 'new' | 'existing' }>> {
+  if (fields.stepId !== undefined) return refuse('EVIDENCE_STEP_UNKNOWN', undefined, 'stepId');
+  const capturedAt = fields.capturedAt ? new Date(fields.capturedAt) : null;
+  const described = checkEvidenceDescription({
+    kind: fields.kind, mimeType: file.mimeType, capturedAt, longitude: fields.longitude ?? null, latitude: fields.latitude ?? null,
+  }, now);
+  if (!described.ok) return described;
+  return db.transaction(async (tx) => {
+    if (!(await owner.lockOwner(tx))) return refuse('NOT_FOUND');
+    const total = checkEvidenceCaseTotal(await ownedEvidenceBytes(tx, owner.kind, owner.id), file.received.sizeBytes, limits);
+    if (!total.ok) return total;
+    const saved = await insertEvidence(tx, {
+      caseId: null, ownerKind: owner.kind, ownerId: owner.id, stepId: null, kind: fields.kind, fileName: file.fileName, mimeType: file.mimeType,
+      sizeBytes: file.received.sizeBytes, sha256: file.received.sha256, uploadedById: principal.id,
+      device: fields.device || null, capturedAt, location: fields.location || null,
+      longitude: fields.longitude ?? null, latitude: fields.latitude ?? null, note: fields.note || null, createdAt: now,
+    });
+    await appendAudit(tx, actorOf(principal), {
+      action: 'evidence.upload', entity: owner.entity, entityId: owner.id,
+      after: {
+        evidenceId: saved.id, kind: saved.kind, fileName: saved.fileName, mimeType: saved.mimeType,
+        sizeBytes: saved.sizeBytes, sha256: saved.sha256, device: saved.device, capturedAt: saved.capturedAt,
+      },
+    }, now);
+    const stored = await commitReceived(dir, file.received);
+    return success({ ...saved, stored });
+  });
+}
+
 export interface EvidenceProblem {
   evidenceId: number;
-  caseId: number;
-  caseNumber: string;
+  /** The owning case, or null when the file belongs to another record (ownerKind + ownerId). */
+  caseId: number | null;
+  caseNumber: string | null;
+  ownerKind: EvidenceOwnerKind | null;
+  ownerId: number | null;
   sha256: string;
   problem: 'missing' | 'hash_mismatch';
   /** The hash the stored file has now (hash_mismatch). */
@@ -89,7 +145,7 @@ export async function verifyEvidence(db: Db, dir: string, onProgress?: (done: nu
         last = { sha256: r.sha256, outcome: await hashStored(dir, r.sha256) };
         files += 1;
       }
-      const base = { evidenceId: r.id, caseId: r.caseId, caseNumber: r.caseNumber, sha256: r.sha256 };
+      const base = { evidenceId: r.id, caseId: r.caseId, caseNumber: r.caseNumber, ownerKind: r.ownerKind, ownerId: r.ownerId, sha256: r.sha256 };
       if (!last.outcome) problems.push({ ...base, problem: 'missing' });
       else if (last.outcome.actual !== r.sha256) problems.push({ ...base, problem: 'hash_mismatch', actualSha256: last.outcome.actual });
       records += 1;

@@ -6,17 +6,18 @@ import { checkPermission } from '../platform/auth/session.js';
 import { errorBody, statusForRefusal } from '../platform/http/outcome-to-http.js';
 import { errorSchema } from '../platform/http/errors-schema.js';
 import { refuse, type Refusal } from '../law/outcome.js';
-import { findCaseRow } from '../cases/queries.js';
+import { findCaseRow } from '../cases/index.js';
 import { checkEvidenceSize, cleanFileName, DEFAULT_EVIDENCE_LIMITS, resolveEvidenceType, type EvidenceLimits } from './rules.js';
 import { discardReceived, openStored, receiveToTemp, statStored } from './store.js';
-import { addEvidence, findCaseForEvidence, type ReceivedEvidence } from './actions.js';
-import { findEvidence, findEvidenceListRow, listCaseEvidence, type EvidenceListRow } from './queries.js';
-import { evidenceFieldsSchema, evidenceListSchema, evidenceUploadedSchema, idParamsSchema, type EvidenceItem } from './schema.js';
+import { addEvidence, addOwnedEvidence, findCaseForEvidence, type ReceivedEvidence } from './actions.js';
+import { evidenceOwnerOf } from './owners.js';
+import { findEvidence, findEvidenceListRow, listCaseEvidence, listOwnedEvidence, type EvidenceListRow } from './queries.js';
+import { evidenceFieldsSchema, evidenceListSchema, evidenceUploadedSchema, idParamsSchema, ownerParamsSchema, type EvidenceFields, type EvidenceItem } from './schema.js';
 
 export interface EvidenceRoutesOptions {
   db: Db;
   clock: () => Date;
-  /** Where files are stored; default from the configuration (ECOGOV_EVIDENCE_DIR, ./data/evidence). */
+  /** Where files are stored; default from the configuration (ECOGOV_EVIDENCE_DIR, else `<dataDir>/evidence`). */
   dir?: string;
   limits?: Partial<EvidenceLimits>;
 }
@@ -25,7 +26,7 @@ const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: erro
 
 /** A refusal as HTTP; a file over the limit is 413 Content Too Large, everything else as everywhere. */
 function sendEvidenceRefusal(request: FastifyRequest, reply: FastifyReply, refusal: Refusal) {
-  const status = refusal.code === 'EVIDENCE_FILE_TOO_LARGE' ? 413 : statusForRefusal(refusal);
+  const status = refusal.code === 'EVIDENCE_FILE_TOO_LARGE' || refusal.code === 'EVIDENCE_CASE_QUOTA_EXCEEDED' ? 413 : statusForRefusal(refusal);
   return reply.code(status).send(errorBody(request, refusal, refusal.params));
 }
 
@@ -88,34 +89,16 @@ export const evidenceRoutes: FastifyPluginAsyncZod<EvidenceRoutesOptions> = asyn
   const dir = options.dir ?? config.evidenceDir;
   const limits: EvidenceLimits = {
     maxBytes: options.limits?.maxBytes ?? config.evidenceMaxBytes,
+    maxCaseBytes: options.limits?.maxCaseBytes ?? config.evidenceMaxCaseBytes,
     mimeTypes: options.limits?.mimeTypes ?? config.evidenceMimeTypes ?? DEFAULT_EVIDENCE_LIMITS.mimeTypes,
   };
 
-  app.get('/api/cases/:id/evidence', {
-    schema: { tags: ['evidence'], summary: 'Evidence files of a case (执法全过程记录)', params: idParamsSchema, response: { 200: evidenceListSchema, ...errors } },
-  }, async (request, reply) => {
-    const denied = checkPermission(request, 'case.read');
-    if (denied) return sendEvidenceRefusal(request, reply, denied);
-    const row = await findCaseRow(db, request.params.id, request.principal!);
-    if (!row) return sendEvidenceRefusal(request, reply, refuse('NOT_FOUND'));
-    const items = await listCaseEvidence(db, row.id);
-    return { items: items.map(present), limits: { maxBytes: limits.maxBytes, mimeTypes: [...limits.mimeTypes] } };
-  });
-
-  app.post('/api/cases/:id/evidence', {
-    schema: {
-      tags: ['evidence'], params: idParamsSchema, consumes: ['multipart/form-data'],
-      summary: 'Upload an evidence file: multipart with `file` and the fields kind, stepId, device, capturedAt, location, longitude, latitude, note (send the fields first)',
-      response: { 201: evidenceUploadedSchema, ...errors },
-    },
-  }, async (request, reply) => {
-    const denied = checkPermission(request, 'case.write');
-    if (denied) return sendEvidenceRefusal(request, reply, denied);
-    // Scope and archive are known before a byte of the file is read.
-    const target = await findCaseForEvidence(db, request.principal!, request.params.id);
-    if (!target.ok) return sendEvidenceRefusal(request, reply, target);
+  /** Reads the form, checks size and fields, records the upload through `add`; the temporary file is gone before the answer leaves. */
+  async function receiveUpload(
+    request: FastifyRequest, reply: FastifyReply,
+    add: (fields: EvidenceFields, file: ReceivedEvidence) => Promise<{ ok: true; value: { id: number; stored: 'new' | 'existing' } } | Refusal>,
+  ) {
     if (!request.isMultipart()) return sendEvidenceRefusal(request, reply, refuse('EVIDENCE_FILE_REQUIRED', undefined, 'file'));
-
     let form: EvidenceForm;
     try {
       form = await readEvidenceForm(request, dir, limits);
@@ -141,7 +124,7 @@ export const evidenceRoutes: FastifyPluginAsyncZod<EvidenceRoutesOptions> = asyn
           body.error.message = `${field}: ${issue.message}`;
           return () => reply.code(400).send(body);
         }
-        const result = await addEvidence(db, request.principal!, target.value.id, parsed.data, file, dir, clock());
+        const result = await add(parsed.data, file);
         if (!result.ok) return () => sendEvidenceRefusal(request, reply, result);
         const item = await findEvidenceListRow(db, result.value.id);
         return () => reply.code(201).send({ ...present(item!), stored: result.value.stored });
@@ -150,16 +133,84 @@ export const evidenceRoutes: FastifyPluginAsyncZod<EvidenceRoutesOptions> = asyn
       await discardReceived(file?.received ?? null);
     }
     return respond();
+  }
+
+  app.get('/api/cases/:id/evidence', {
+    schema: { tags: ['evidence'], summary: 'Evidence files of a case (执法全过程记录)', params: idParamsSchema, response: { 200: evidenceListSchema, ...errors } },
+  }, async (request, reply) => {
+    const denied = checkPermission(request, 'case.read');
+    if (denied) return sendEvidenceRefusal(request, reply, denied);
+    const row = await findCaseRow(db, request.params.id, request.principal!);
+    if (!row) return sendEvidenceRefusal(request, reply, refuse('NOT_FOUND'));
+    const items = await listCaseEvidence(db, row.id);
+    return { items: items.map(present), limits: { maxBytes: limits.maxBytes, maxCaseBytes: limits.maxCaseBytes, mimeTypes: [...limits.mimeTypes] } };
+  });
+
+  app.post('/api/cases/:id/evidence', {
+    schema: {
+      tags: ['evidence'], params: idParamsSchema, consumes: ['multipart/form-data'],
+      summary: 'Upload an evidence file: multipart with `file` and the fields kind, stepId, device, capturedAt, location, longitude, latitude, note (send the fields first)',
+      response: { 201: evidenceUploadedSchema, ...errors },
+    },
+  }, async (request, reply) => {
+    const denied = checkPermission(request, 'case.write');
+    if (denied) return sendEvidenceRefusal(request, reply, denied);
+    // Scope and archive are known before a byte of the file is read.
+    const target = await findCaseForEvidence(db, request.principal!, request.params.id);
+    if (!target.ok) return sendEvidenceRefusal(request, reply, target);
+
+    return receiveUpload(request, reply, (fields, file) => addEvidence(db, request.principal!, target.value.id, fields, file, dir, clock(), limits));
+  });
+
+  /** A case's file: case.read and the case in scope; another record's file: as its owner kind says. */
+  async function mayReadEvidence(request: FastifyRequest, evidence: { caseId: number | null; ownerKind: string | null; ownerId: number | null }) {
+    const principal = request.principal!;
+    if (evidence.caseId !== null) return (await findCaseRow(db, evidence.caseId, principal)) !== null;
+    const owner = evidenceOwnerOf(evidence.ownerKind ?? '');
+    return owner !== undefined && owner.mayRead(principal) && (await owner.find(db, evidence.ownerId!, principal, false));
+  }
+
+  app.get('/api/evidence/owned/:ownerKind/:ownerId', {
+    schema: { tags: ['evidence'], summary: 'Files of a record other than a case (study-session materials, activity photos)', params: ownerParamsSchema, response: { 200: evidenceListSchema, ...errors } },
+  }, async (request, reply) => {
+    if (!request.principal) return sendEvidenceRefusal(request, reply, refuse('UNAUTHENTICATED'));
+    const owner = evidenceOwnerOf(request.params.ownerKind);
+    if (!owner || !(await owner.find(db, request.params.ownerId, request.principal, false))) return sendEvidenceRefusal(request, reply, refuse('NOT_FOUND'));
+    if (!owner.mayRead(request.principal)) return sendEvidenceRefusal(request, reply, refuse('FORBIDDEN'));
+    const items = await listOwnedEvidence(db, owner.kind, request.params.ownerId);
+    return { items: items.map(present), limits: { maxBytes: limits.maxBytes, maxCaseBytes: limits.maxCaseBytes, mimeTypes: [...limits.mimeTypes] } };
+  });
+
+  app.post('/api/evidence/owned/:ownerKind/:ownerId', {
+    schema: {
+      tags: ['evidence'], params: ownerParamsSchema, consumes: ['multipart/form-data'],
+      summary: 'Upload a file of a record other than a case: multipart with `file` and the fields kind, device, capturedAt, location, longitude, latitude, note',
+      response: { 201: evidenceUploadedSchema, ...errors },
+    },
+  }, async (request, reply) => {
+    const principal = request.principal;
+    if (!principal) return sendEvidenceRefusal(request, reply, refuse('UNAUTHENTICATED'));
+    const owner = evidenceOwnerOf(request.params.ownerKind);
+    if (!owner || !(await owner.find(db, request.params.ownerId, principal, false))) return sendEvidenceRefusal(request, reply, refuse('NOT_FOUND'));
+    if (!owner.mayUpload(principal)) return sendEvidenceRefusal(request, reply, refuse('FORBIDDEN'));
+    const ownerId = request.params.ownerId;
+    return receiveUpload(request, reply, (fields, file) => addOwnedEvidence(db, principal, {
+      kind: owner.kind, id: ownerId, entity: owner.entity, lockOwner: (tx) => owner.find(tx, ownerId, principal, true),
+    }, fields, file, dir, clock(), limits));
   });
 
   app.get('/api/evidence/:id/content', {
     schema: { tags: ['evidence'], summary: 'Download an evidence file (streamed, with its original name)', params: idParamsSchema },
   }, async (request, reply) => {
-    const denied = checkPermission(request, 'case.read');
-    if (denied) return sendEvidenceRefusal(request, reply, denied);
+    if (!request.principal) return sendEvidenceRefusal(request, reply, refuse('UNAUTHENTICATED'));
     const evidence = await findEvidence(db, request.params.id);
+    // A case's file (or none) answers as before: 403 without case.read; other records' files as their kind says.
+    if (!evidence || evidence.caseId !== null) {
+      const denied = checkPermission(request, 'case.read');
+      if (denied) return sendEvidenceRefusal(request, reply, denied);
+    }
     // Out of the user's district is indistinguishable from absent.
-    if (!evidence || !(await findCaseRow(db, evidence.caseId, request.principal!))) {
+    if (!evidence || !(await mayReadEvidence(request, evidence))) {
       return sendEvidenceRefusal(request, reply, refuse('NOT_FOUND'));
     }
     const stored = await statStored(dir, evidence.sha256);

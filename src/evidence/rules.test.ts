@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  checkEvidenceDescription, checkEvidenceMayBeAdded, checkEvidenceSize, cleanFileName, DEFAULT_EVIDENCE_LIMITS, resolveEvidenceType,
+  checkEvidenceCaseTotal, checkEvidenceDescription, checkEvidenceMayBeAdded, checkEvidenceSize, cleanFileName, DEFAULT_EVIDENCE_LIMITS, resolveEvidenceType,
   type EvidenceDescription,
 } from './rules.js';
 
@@ -29,7 +29,7 @@ describe('行政处罚法 第四十七条: whole-process records — which files
   });
 
   it('follows a configured list of types', () => {
-    const onlyPdf = { maxBytes: 1000, mimeTypes: ['application/pdf'] };
+    const onlyPdf = { maxBytes: 1000, maxCaseBytes: 10_000, mimeTypes: ['application/pdf'] };
     expect(resolveEvidenceType('image/jpeg', 'a.jpg', onlyPdf)).toMatchObject({ ok: false, code: 'EVIDENCE_TYPE_NOT_ALLOWED' });
     expect(resolveEvidenceType('application/pdf', 'a.pdf', onlyPdf)).toMatchObject({ ok: true });
   });
@@ -72,5 +72,16 @@ describe('行政处罚法 第四十七条: whole-process records — which files
     expect(cleanFileName('a\u0000b.jpg')).toBe('ab.jpg');
     expect(cleanFileName('')).toBe('evidence');
     expect(cleanFileName(`${'长'.repeat(300)}.mp4`)).toMatch(/^长{196}\.mp4$/);
+  });
+});
+
+describe('evidence storage limits (settings: ECOGOV_EVIDENCE_MAX_BYTES, ECOGOV_EVIDENCE_MAX_CASE_BYTES)', () => {
+  it('defaults to 200 MiB per file', () => {
+    expect(DEFAULT_EVIDENCE_LIMITS.maxBytes).toBe(200 * 1024 ** 2);
+  });
+  it('refuses a file that takes the case past its total', () => {
+    const caseLimits = { ...DEFAULT_EVIDENCE_LIMITS, maxCaseBytes: 1000 };
+    expect(checkEvidenceCaseTotal(600, 400, caseLimits)).toEqual({ ok: true });
+    expect(checkEvidenceCaseTotal(600, 401, caseLimits)).toMatchObject({ ok: false, code: 'EVIDENCE_CASE_QUOTA_EXCEEDED', field: 'file', params: { maxCaseBytes: 1000, storedBytes: 600 } });
   });
 });

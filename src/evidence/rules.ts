@@ -39,12 +39,15 @@ export const DEFAULT_EVIDENCE_TYPES: Readonly<Record<string, readonly string[]>>
 export interface EvidenceLimits {
   /** Largest file accepted, in bytes. */
   maxBytes: number;
+  /** Largest total of one case's files, in bytes (a full disk stops every case, not one). */
+  maxCaseBytes: number;
   /** Accepted MIME types (lower case). */
   mimeTypes: readonly string[];
 }
 
 export const DEFAULT_EVIDENCE_LIMITS: EvidenceLimits = {
-  maxBytes: 2 * 1024 ** 3,
+  maxBytes: 200 * 1024 ** 2,
+  maxCaseBytes: 20 * 1024 ** 3,
   mimeTypes: Object.keys(DEFAULT_EVIDENCE_TYPES),
 };
 
@@ -100,6 +103,12 @@ const KIND_ACCEPTS: Record<EvidenceKind, (mime: string) => boolean> = {
 export function checkEvidenceSize(f: { sizeBytes: number; truncated: boolean }, limits: EvidenceLimits): Outcome {
   if (f.truncated || f.sizeBytes > limits.maxBytes) return refuse('EVIDENCE_FILE_TOO_LARGE', undefined, 'file', { maxBytes: limits.maxBytes });
   if (f.sizeBytes === 0) return refuse('EVIDENCE_FILE_EMPTY', undefined, 'file');
+  return allowed;
+}
+
+/** The case's stored total plus this file may not pass the per-case limit. */
+export function checkEvidenceCaseTotal(storedBytes: number, sizeBytes: number, limits: EvidenceLimits): Outcome {
+  if (storedBytes + sizeBytes > limits.maxCaseBytes) return refuse('EVIDENCE_CASE_QUOTA_EXCEEDED', undefined, 'file', { maxCaseBytes: limits.maxCaseBytes, storedBytes });
   return allowed;
 }
 

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { EVIDENCE_KINDS } from './rules.js';
+import { EVIDENCE_OWNER_KINDS } from './tables.js';
 
 export const idParamsSchema = z.object({ id: z.coerce.number().int().positive() });
+export const ownerParamsSchema = z.object({ ownerKind: z.enum(EVIDENCE_OWNER_KINDS), ownerId: z.coerce.number().int().positive() });
 
 /** Multipart fields arrive as strings; an empty one means "not given". */
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -23,7 +25,9 @@ export type EvidenceFields = z.output<typeof evidenceFieldsSchema>;
 
 export const evidenceItemSchema = z.object({
   id: z.number(),
-  caseId: z.number(),
+  caseId: z.number().nullable(),
+  ownerKind: z.enum(EVIDENCE_OWNER_KINDS).nullable(),
+  ownerId: z.number().nullable(),
   stepId: z.number().nullable(),
   stepKind: z.string().nullable(),
   kind: z.enum(EVIDENCE_KINDS),
@@ -47,7 +51,7 @@ export type EvidenceItem = z.output<typeof evidenceItemSchema>;
 export const evidenceListSchema = z.object({
   items: z.array(evidenceItemSchema),
   /** What the server accepts, so the upload form can say so before sending. */
-  limits: z.object({ maxBytes: z.number(), mimeTypes: z.array(z.string()) }),
+  limits: z.object({ maxBytes: z.number(), maxCaseBytes: z.number(), mimeTypes: z.array(z.string()) }),
 });
 
 export const evidenceUploadedSchema = evidenceItemSchema.extend({

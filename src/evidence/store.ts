@@ -3,7 +3,7 @@
 // place, so a reader never sees half a file and the same content is kept once.
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { chmod, link, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { chmod, link, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -47,6 +47,15 @@ export async function receiveToTemp(dir: string, source: Readable & { truncated?
     throw err;
   }
   return { tempPath, sha256: hash.digest('hex'), sizeBytes, truncated: Boolean(source.truncated) };
+}
+
+/** Removes the temporary files of uploads interrupted by a crash or restart; run at start-up, before serving. */
+export async function removeStaleUploads(dir: string): Promise<number> {
+  const tempDir = join(dir, TEMP_SUBDIR);
+  const names = await readdir(tempDir).catch(() => [] as string[]);
+  const stale = names.filter((n) => n.endsWith('.part'));
+  await Promise.all(stale.map((n) => rm(join(tempDir, n), { force: true })));
+  return stale.length;
 }
 
 /** Removes a temporary file (no-op when it was already committed or removed). */

@@ -1,7 +1,7 @@
 // Exemption actions: load the facts, apply the rule, write the change and its audit row in one
 // transaction. A refusal writes nothing.
 import { and, eq } from 'drizzle-orm';
-import type { Db, DbOrTx, Tx } from '../platform/db/index.js';
+import type { Db, DbOrTx } from '../platform/db/index.js';
 import { refuse, success, type Refusal, type Result } from '../law/outcome.js';
 import { chinaDateOf } from '../law/civil-date.js';
 import { addCalendarDays, addWorkingDays } from '../law/working-days.js';
@@ -14,6 +14,8 @@ import { caseExemptionFacts, caseStatutoryGrounds, exemptionCatalogues, exemptio
 import { APL_33_1, APL_33_3, checkCatalogueDates, checkCatalogueEditable, checkEntryInForce, findConditionProblems, type EntryConditions } from './rules/catalogue.js';
 import { evaluateExemption, type Eligibility, type ExemptionFacts } from './rules/eligibility.js';
 import { checkGroundForParty, STATUTORY_GROUNDS, type StatutoryGroundCode } from './rules/grounds.js';
+import { checkEntryFitsViolation } from './rules/provision-match.js';
+import { exemptionGroundOf, exemptionReasonsText } from './rules/no-penalty-reasons.js';
 import {
   findApplied, findCaseForExemption, findCatalogue, findCatalogueByCode, findEntry, findFacts, listGrounds, loadHistory, nextEntrySeq,
   type ExemptionCase, type FactsRow,
@@ -116,7 +118,7 @@ export interface FactsInput {
   note: string;
 }
 
-/** The due date of the correction the entry allows, from the official calendar; null when not ordered or the calendar lacks the year. */
+/** The due date of the correction the entry allows, from the holiday calendar (provisional for a year not yet on record); null when not ordered. */
 async function correctionDueOn(db: DbOrTx, conditions: EntryConditions, orderedOn: string | null): Promise<Result<string | null>> {
   if (!orderedOn) return success(null);
   const cal = await loadWorkingCalendar(db);
@@ -147,12 +149,18 @@ export async function loadCaseExemption(db: DbOrTx, principal: Principal, caseId
   }
   const onDay = c.decidedOn ?? todayOn;
   const entryInForce = found ? checkEntryInForce(found.catalogue, onDay) : null;
+  // 行政处罚法 第三十三条第一款: the entry must describe the case's own violation.
+  const fits = found ? checkEntryFitsViolation(found.entry, c.violatedProvisions) : null;
+  // 第一款 first sentence (mandatory) or second sentence (discretionary), for the page to tell apart.
+  const ground = evaluation?.status === 'eligible' && facts ? exemptionGroundOf(evaluation, facts.consequence) : null;
   return {
     case: c, facts, entry: found?.entry ?? null, catalogue: found?.catalogue ?? null, correctionDueOn: dueOn, evaluation,
     entryInForce: entryInForce ? entryInForce.ok : null, applied, grounds,
+    violationMatches: fits ? fits.ok : null, violationRefusal: fits && !fits.ok ? fits.code : null,
+    ground, groundMandatory: ground === null ? null : ground === 'minorCorrected',
     actions: {
       recordFacts: can(principal, 'case.write') && !c.decisionKind,
-      apply: can(principal, 'case.decide') && !c.decisionKind && evaluation?.status === 'eligible' && entryInForce?.ok === true,
+      apply: can(principal, 'case.decide') && !c.decisionKind && evaluation?.status === 'eligible' && entryInForce?.ok === true && fits?.ok === true,
       recordGrounds: can(principal, 'case.write') && !c.decisionKind,
     },
   };
@@ -175,6 +183,11 @@ export async function putCaseFacts(db: Db, principal: Principal, caseId: number,
     // A case not yet decided is judged by the catalogue in force today, the day it would be decided.
     const inForce = checkEntryInForce(found.catalogue, todayOn);
     if (!inForce.ok) return inForce;
+    // 行政处罚法 第三十三条第一款: an entry for another violation cannot be chosen (checked again on applying).
+    if (c.violatedProvisions) {
+      const fits = checkEntryFitsViolation(found.entry, c.violatedProvisions);
+      if (!fits.ok) return fits;
+    }
     const unknownKey = Object.keys(input.extra).find((k) => !found.entry.conditions.extra.some((x) => x.key === k));
     if (unknownKey) return refuse('CONDITION_KEY_UNKNOWN', undefined, `extra.${unknownKey}`);
     const due = await correctionDueOn(tx, found.entry.conditions, input.correctionOrderedOn);
@@ -215,6 +228,8 @@ export async function applyExemption(db: Db, principal: Principal, caseId: numbe
       const found = (await findEntry(tx, facts.entryId))!;
       const inForce = checkEntryInForce(found.catalogue, todayOn);
       if (!inForce.ok) return inForce;
+      const fits = checkEntryFitsViolation(found.entry, c.violatedProvisions);
+      if (!fits.ok) return fits;
       const due = await correctionDueOn(tx, found.entry.conditions, facts.correctionOrderedOn);
       const evaluation = evaluateExemption(found.entry.conditions, factsOf(c, await loadHistory(tx, c.enterpriseId, c.id), facts, due.ok ? due.value : null, todayOn));
       if (evaluation.status !== 'eligible') {
@@ -222,8 +237,13 @@ export async function applyExemption(db: Db, principal: Principal, caseId: numbe
         return refuse(evaluation.status === 'not_eligible' ? 'EXEMPTION_NOT_ELIGIBLE' : 'EXEMPTION_NEEDS_FACTS', failing.citation, `conditions.${failing.key}`);
       }
       if (input.education.on < c.actOn) return refuse('DATE_BEFORE_ACT', APL_33_3, 'education.on');
-      const reference = `${found.catalogue.title}第${found.entry.seq}项`;
-      const reasons = input.reasons?.trim() || `你单位系初次违法，${evaluation.conditions.map((x) => x.evidence).join('；')}`;
+      const reference = `《${found.catalogue.title}》第${found.entry.seq}项`;
+      const ground = exemptionGroundOf(evaluation, facts.consequence);
+      const party = c.partyKind === 'organisation' ? '你单位' : '你';
+      const reasons = input.reasons?.trim() || exemptionReasonsText(ground, {
+        party, lookBackMonths: found.entry.conditions.lookBackMonths, consequence: facts.consequence === 'none' ? 'none' : 'minor',
+        correctedOn: facts.correctedOn!, correctionDueOn: due.ok && due.value ? due.value : facts.correctedOn!, entryTitle: found.entry.title,
+      });
       const [row] = await tx.insert(exemptions).values({
         caseId, enterpriseId: c.enterpriseId, districtId: c.districtId, catalogueId: found.catalogue.id, entryId: found.entry.id, decidedOn: todayOn,
         evaluation, correctionOrder: input.correctionOrder, education: input.education, appliedById: principal.id, createdAt: now,
@@ -232,11 +252,13 @@ export async function applyExemption(db: Db, principal: Principal, caseId: numbe
       const decided = await runCaseAction(tx as unknown as Db, principal, caseId, 'decide', {
         kind: 'exemption', penaltyKinds: [], fineFen: 0, reasons,
         basis: `《中华人民共和国行政处罚法》第三十三条第一款；${reference}`,
+        // 第三十三条第一款 first sentence (mandatory) or second (discretionary); 第三款 education as recorded.
+        noPenaltyGround: ground, education: input.education,
       }, now);
       if (!decided.ok) throw new ApplyAbort(decided);
       await appendAudit(tx, actorOf(principal), {
         action: 'exemption.apply', entity: 'case', entityId: caseId,
-        after: { exemptionId: row!.id, entryId: found.entry.id, reference, correctionOrder: input.correctionOrder, education: input.education, status: evaluation.status },
+        after: { exemptionId: row!.id, entryId: found.entry.id, reference, ground, correctionOrder: input.correctionOrder, education: input.education, status: evaluation.status },
       }, now);
       return success({ caseId, exemptionId: row!.id });
     });

@@ -1,5 +1,15 @@
 // What other capabilities may use: the seed, the year-end figure, and the hooks the case procedure calls.
-export { seedExemptionCatalogue, groundsOfCase, applyExemption } from './actions.js';
+// Importing it registers those hooks as the case procedure's exemption checks (src/cases/decision-checks.ts).
+import { registerExemptionChecks } from '../cases/index.js';
+import { groundsOfCase } from './actions.js';
+import { checkExemptionDecision, exemptionDocumentFields } from './hooks.js';
+import { allowsMitigation } from './rules/grounds.js';
+
+registerExemptionChecks({ checkExemptionDecision, groundsOfCase, allowsMitigation, exemptionDocumentFields });
+
+export { seedExemptionCatalogue, groundsOfCase, applyExemption, recordGround } from './actions.js';
 export { countExemptedEnterprises } from './queries.js';
 export { allowsMitigation, STATUTORY_GROUNDS, type StatutoryGroundCode } from './rules/grounds.js';
 export { checkExemptionDecision, exemptionDocumentFields } from './hooks.js';
+export { provisionsMatch } from './rules/provision-match.js';
+export { exemptionEntriesInForce } from './queries.js';

@@ -11,6 +11,7 @@ import { SYSTEM_ACTOR } from '../platform/audit/log.js';
 import { listDistrictsWithTownships } from '../organisation/queries.js';
 import type { Role } from '../platform/auth/roles.js';
 import { seedExemptionCatalogue } from './index.js';
+import { seedDiscretionTables } from '../discretion/index.js';
 
 const TODAY = '2021-07-19';
 const at = (on: string) => new Date(`${on}T12:00:00+08:00`);
@@ -46,6 +47,8 @@ describe.skipIf(!hasChromium)('首违不罚 applied to a case in the browser', (
     web = webSnapshot();
     server = await startTestServer({ clock: () => at(TODAY), loginRateLimit: { max: 100, timeWindow: 60_000 }, webDist: web.dir });
     await seedExemptionCatalogue(server.database.db, at('2020-01-01'));
+    // The violation catalogue the panel starts from (the benchmark tables, linked to the entries by provision).
+    await seedDiscretionTables(server.database.db, at('2020-01-01'));
     for (const [who, p] of Object.entries(PEOPLE) as [Who, (typeof PEOPLE)[Who]][]) {
       const created = await addUser(server.database.db, SYSTEM_ACTOR, {
         username: who, displayName: p.displayName, password: PASSWORD, role: p.role, districtId: null, departmentId: null, enterpriseId: null,
@@ -83,13 +86,31 @@ describe.skipIf(!hasChromium)('首违不罚 applied to a case in the browser', (
   it('the officer records the facts and every condition is met', async () => {
     const page = await as('officerA');
     await page.getByTestId('menu-exemptions').click();
-    await page.getByTestId('catalogue-entries-1').waitFor();
-    expect(await page.getByTestId('catalogue-entries-1').locator('tbody tr').count()).toBe(14);
+    // The table shows a placeholder row while the catalogue loads: wait for its 14 entries.
+    await expect
+      .poll(() => page.getByTestId('catalogue-entries-1').locator('tbody tr.ant-table-row').count(), { timeout: 20_000 })
+      .toBe(14);
     await page.goto(`${server.url}/exemptions/cases/${caseId}`);
     await page.getByTestId('exemption-facts-form').waitFor();
+    // The panel starts from the case's violation (its cause was drafted from the catalogue title) and offers
+    // the one entry the catalogue links to it, already chosen.
+    const violation = page.locator('[data-testid="exemption-violation"][data-ready="true"]');
+    await violation.waitFor();
+    expect(await violation.getAttribute('data-code')).toBe('EIA-31-3');
+    expect(await violation.getAttribute('data-source')).toBe('cause');
+    const linked = page.getByTestId('exemption-linked-entries').locator('.ant-radio-wrapper');
+    await expect.poll(() => linked.count()).toBe(1);
+    expect(await linked.first().innerText()).toContain('登记表未依法备案');
+    // Chosen once the panel has applied its pre-selection (an effect after the entries render).
+    await expect.poll(() => page.getByTestId('exemption-linked-entries').locator('.ant-radio-wrapper-checked').count()).toBe(1);
+    // Every other entry in force stays reachable through the search.
+    expect(await page.getByTestId('exemption-entry').count()).toBe(0);
+    await page.getByTestId('exemption-entry-search-toggle').click();
     await page.getByTestId('exemption-entry').click();
-    await page.keyboard.type('登记表');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '登记表未依法备案' }).first().click();
+    await page.keyboard.type('台账');
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible .ant-select-item-option').count()).toBe(2);
+    await page.keyboard.press('Escape');
+    expect(await page.getByTestId('exemption-linked-entries').locator('.ant-radio-wrapper-checked').count()).toBe(1);
     await page.getByTestId('exemption-consequence').getByText('未造成危害后果').click();
     await page.getByTestId('exemption-ordered-on').fill('2021-07-13');
     await page.getByTestId('exemption-corrected-on').fill('2021-07-16');

@@ -3,10 +3,10 @@
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../platform/db/index.js';
 import type { Principal } from '../platform/auth/roles.js';
-import { cases } from '../cases/tables.js';
-import { enterprises } from '../enterprises/tables.js';
-import { districts } from '../organisation/tables.js';
-import { users } from '../users/tables.js';
+import { cases } from '../cases/index.js';
+import { enterprises } from '../enterprises/index.js';
+import { districts } from '../organisation/index.js';
+import { users } from '../users/index.js';
 import { caseExemptionFacts, caseStatutoryGrounds, exemptionCatalogues, exemptionEntries, exemptions } from './tables.js';
 import type { PriorViolation } from './rules/eligibility.js';
 
@@ -52,6 +52,13 @@ export async function listEntriesInForce(db: DbOrTx, on: string) {
     .orderBy(asc(exemptionCatalogues.effectiveOn), asc(exemptionEntries.seq));
 }
 
+/** The entries in force on a day with their batch's code (for the violation catalogue). */
+export async function exemptionEntriesInForce(db: DbOrTx, on: string) {
+  return (await listEntriesInForce(db, on)).map(({ entry, catalogue }) => ({
+    id: entry.id, title: entry.title, violatedProvision: entry.violatedProvision, penaltyProvision: entry.penaltyProvision, circumstances: entry.circumstances, catalogueCode: catalogue.code,
+  }));
+}
+
 const caseScope = (p: Principal | null): SQL | undefined => (p && p.districtId !== null ? eq(cases.districtId, p.districtId) : undefined);
 
 /** The case as the exemption pages need it, or null when missing or outside the principal's district. */
@@ -60,6 +67,10 @@ export async function findCaseForExemption(db: DbOrTx, caseId: number, principal
     id: cases.id, number: cases.number, enterpriseId: cases.enterpriseId, enterpriseName: enterprises.name, districtId: cases.districtId,
     partyKind: cases.partyKind, cause: cases.cause, actOn: cases.actOn, stage: cases.stage, decisionKind: cases.decisionKind, decidedOn: cases.decidedOn,
     submittedAt: cases.submittedAt, caseReviewPassedAt: cases.caseReviewPassedAt,
+    /** The provisions the case's proposal says were broken (行政处罚法 第三十三条: the entry must be that violation). */
+    violatedProvisions: sql<string | null>`${cases.proposal}->>'violatedProvisions'`,
+    /** The violation catalogue code the proposal names (its penaltyProvisionCode): the panel starts from its entries. */
+    violationCode: sql<string | null>`${cases.proposal}->>'penaltyProvisionCode'`,
   }).from(cases).innerJoin(enterprises, eq(enterprises.id, cases.enterpriseId)).where(and(eq(cases.id, caseId), caseScope(principal)));
   const [row] = lock ? await q.for('update', { of: cases }) : await q;
   return row ?? null;

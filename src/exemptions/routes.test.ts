@@ -24,14 +24,14 @@ describe(`首违不罚 through the API (${ENGINE})`, () => {
   const audits = async (action: string) => (await ctx.database.db.select().from(auditLog).where(eq(auditLog.action, action))).length;
 
   /** A case filed today for an act on `actOn`, investigated by A and B, proposed and passed case review. */
-  async function reviewedCase(actOn = '2021-07-10'): Promise<number> {
+  async function reviewedCase(actOn = '2021-07-10', penaltyProvisionCode: string | null = null): Promise<number> {
     const lead = await post(ctx, b.officerA, '/api/leads', { source: 'inspection', enterpriseId: b.enterpriseId, summary: '现场检查发现环境影响登记表未备案', discoveredOn: TODAY });
     const filed = await post(ctx, b.leader, `/api/leads/${lead.body.id}/file`, { cause: '建设项目环境影响登记表未依法备案', actOn, officerIds: [b.officerA.id, b.officerB.id], leadOfficerId: b.officerA.id });
     expect(filed.status).toBe(201);
     const id = filed.body.id as number;
     const inv = await post(ctx, b.officerA, `/api/cases/${id}/record-investigation`, { kind: 'inspection_record', occurredOn: TODAY, officerIds: [b.officerA.id, b.officerB.id], summary: '现场检查：环境影响登记表未备案' });
     expect(inv.status).toBe(200);
-    const sub = await post(ctx, b.officerA, `/api/cases/${id}/submit`, { proposal: { penaltyKinds: ['warning'], fineFen: 0, facts: '建设项目环境影响登记表未依法备案。', violatedProvisions: '《中华人民共和国环境影响评价法》第二十二条第四款', penaltyBasis: '《中华人民共和国环境影响评价法》第三十一条第三款', discretionReason: null } });
+    const sub = await post(ctx, b.officerA, `/api/cases/${id}/submit`, { proposal: { penaltyKinds: ['warning'], fineFen: 0, facts: '建设项目环境影响登记表未依法备案。', violatedProvisions: '《中华人民共和国环境影响评价法》第二十二条第四款', penaltyBasis: '《中华人民共和国环境影响评价法》第三十一条第三款', discretionReason: null, penaltyProvisionCode } });
     expect(sub.status).toBe(200);
     expect((await post(ctx, b.reviewer, `/api/cases/${id}/case-review`, { outcome: 'passed', opinion: '事实清楚' })).status).toBe(200);
     return id;
@@ -95,6 +95,19 @@ describe(`首违不罚 through the API (${ENGINE})`, () => {
     const early = await put(b.officerA, `/api/exemptions/cases/${caseId}/facts`, { ...goodFacts(), entryId: entry.body.id });
     expect(early.status).toBe(422);
     expect(early.body.error).toMatchObject({ code: 'EXEMPTION_ENTRY_NOT_YET_IN_FORCE', field: 'entryId', citation: { article: '第三十三条' } });
+  });
+
+  it("行政处罚法 第三十三条第一款: the case names its violation (the proposal's catalogue code), which the catalogue links to the entry", async () => {
+    const withCode = await reviewedCase('2021-07-10', 'TEST-EIA-31-3');
+    const body = (await get(b.officerA, `/api/exemptions/cases/${withCode}`)).json();
+    expect(body.case).toMatchObject({ violationCode: 'TEST-EIA-31-3', cause: '建设项目环境影响登记表未依法备案' });
+    // The panel offers the entries the violation catalogue links to that code.
+    const violations = (await get(b.officerA, '/api/violations')).json();
+    const violation = violations.items.find((v: { code: string }) => v.code === 'TEST-EIA-31-3');
+    expect(violation.exemptions.map((e: { id: number }) => e.id)).toEqual([entryId]);
+    // Without a code on the proposal (a warning needs none) the field is null: the panel falls back to the cause.
+    const withoutCode = await reviewedCase();
+    expect((await get(b.officerA, `/api/exemptions/cases/${withoutCode}`)).json().case.violationCode).toBeNull();
   });
 
   it('evaluates each condition, applies the exemption, and counts the enterprise', async () => {

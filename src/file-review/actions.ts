@@ -6,8 +6,7 @@ import { refuse, success, type Result } from '../law/outcome.js';
 import { chinaDateOf } from '../law/civil-date.js';
 import { actorOf, appendAudit, SYSTEM_ACTOR, type Actor } from '../platform/audit/log.js';
 import { can, type Principal } from '../platform/auth/roles.js';
-import { tableInForceOn } from '../discretion/rules/benchmark.js';
-import { latestComputedFen } from '../discretion/index.js';
+import { tableInForceOn, latestComputedFen } from '../discretion/index.js';
 import { fileReviews, fileReviewStandards } from './tables.js';
 import { findSheetProblems, findStandardProblems, prefillFromPrechecks, scoreSheet, type ScoringStandard, type SheetLine } from './rules/standard.js';
 import { runPrechecks } from './rules/prechecks.js';
@@ -116,7 +115,7 @@ export async function reviewResults(db: DbOrTx, principal: Principal, year: numb
     const sheet = scoreSheet(standards.get(r.standardId)!, r.lines);
     return {
       caseId: r.caseId, caseNumber: r.caseNumber, districtName: r.districtName, officerName: r.officerName, score: r.score, band: r.band,
-      deductions: sheet.items.flatMap((i) => i.lines.map((l) => ({ itemCode: i.code, itemTitle: i.title, deductionCode: l.deductionCode, text: l.text, points: l.points }))),
+      deductions: sheet.items.flatMap((i) => i.lines.map((l) => ({ itemCode: i.code, itemTitle: i.title, deductionCode: l.deductionCode, text: l.text, points: l.applied, listed: l.points }))),
     };
   });
   return { year, ...computeResults(reviewed), cases: reviewed };

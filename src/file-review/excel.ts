@@ -1,11 +1,11 @@
 // Excel export of the review results (exceljs): units, officers, common defects, every case.
-import ExcelJS from 'exceljs';
+// exceljs is loaded when a workbook is made or read, not at start (issue 18: a later start within 5 s).
 import type { reviewResults } from './actions.js';
 
 const BAND_ZH = { excellent: '优秀', qualified: '合格', unqualified: '不合格' } as const;
 
 export async function buildResultsWorkbook(r: Awaited<ReturnType<typeof reviewResults>>): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await import('exceljs')).default.Workbook();
   wb.creator = 'EcoGov';
   const groupSheet = (name: string, keyHeader: string, rows: typeof r.byUnit) => {
     const ws = wb.addWorksheet(name);
@@ -23,6 +23,7 @@ export async function buildResultsWorkbook(r: Awaited<ReturnType<typeof reviewRe
   defects.columns = [
     { header: '扣分项', key: 'deductionCode', width: 10 }, { header: '评查项目', key: 'itemTitle', width: 18 }, { header: '问题', key: 'text', width: 40 },
     { header: '涉及案卷数', key: 'cases', width: 12 }, { header: '出现次数', key: 'occurrences', width: 10 }, { header: '累计扣分', key: 'pointsLost', width: 10 },
+    { header: '超出单项分值未计', key: 'pointsCapped', width: 16 },
   ];
   defects.getRow(1).font = { bold: true };
   for (const d of r.defects) defects.addRow(d);

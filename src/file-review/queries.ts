@@ -3,11 +3,11 @@
 import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../platform/db/index.js';
 import type { Principal } from '../platform/auth/roles.js';
-import { caseOfficers, cases, caseSteps, hearings, leads, legalReviews } from '../cases/tables.js';
-import { evidenceFiles } from '../evidence/tables.js';
-import { enterprises } from '../enterprises/tables.js';
-import { districts } from '../organisation/tables.js';
-import { users } from '../users/tables.js';
+import { caseOfficers, cases, caseSteps, hearings, leads, legalReviews } from '../cases/index.js';
+import { evidenceFiles } from '../evidence/index.js';
+import { enterprises } from '../enterprises/index.js';
+import { districts } from '../organisation/index.js';
+import { users } from '../users/index.js';
 import { chinaDateOf } from '../law/civil-date.js';
 import { fileReviews, fileReviewStandards } from './tables.js';
 import type { CaseFileFacts, DecisionKindFact } from './rules/prechecks.js';

@@ -113,6 +113,9 @@ describe(`案卷评查 through the API (${ENGINE})`, () => {
     expect(r.body.byOfficer).toEqual([expect.objectContaining({ cases: 1 })]);
     expect(r.body.defects.map((d: { deductionCode: string }) => d.deductionCode)).toEqual(['A1-1', 'D1-3', 'E1-3']);
     expect(r.body.defects[1]).toMatchObject({ itemTitle: '自由裁量', cases: 1, occurrences: 1, pointsLost: 10 });
+    // The defects table counts the points actually deducted (per-item cap): it adds up to 100 − the scores.
+    expect(r.body.defects.reduce((t: number, d: { pointsLost: number }) => t + d.pointsLost, 0)).toBe(100 - 83);
+    expect(r.body.defects[1]).toMatchObject({ pointsCapped: 0 });
     expect((await get(b.leader, '/api/file-review/results?year=2020')).body.overall.cases).toBe(0);
     const missingYear = await get(b.leader, '/api/file-review/results');
     expect(missingYear.status).toBe(400);

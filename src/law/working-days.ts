@@ -20,17 +20,30 @@
 //   want that use `addDays` from civil-date.ts directly. Periods in the agency's own rules that say
 //   "working days" are counted with `addWorkingDays` whatever their length.
 //
-// A calendar knows which years it covers. Any computation that has to look at a day of a year it does
-// not cover returns a refusal, CALENDAR_YEAR_NOT_COVERED (with the year in `params`), instead of
-// guessing that every weekday works: a deadline computed without the year's notice may be wrong.
-// It is a returned Refusal (not a throw) because it is an expected state — next year's notice is
-// published only in November — and the HTTP layer maps it to 409 like any other refusal.
+// A calendar knows which years have a recorded arrangement (`years`). A day of any other year is read
+// on the provisional calendar of provisional-calendar.ts: statutory holidays rest, weekend days that
+// the notice could make working days count as working days, so every date computed across such a year
+// is the EARLIEST the final arrangement could give (see that file for why) — or, with bound 'latest'
+// (a party's window, a minimum notice), weekends and weekdays that could be made rest days rest, and
+// the date is the LATEST it could give. Nothing is refused for a
+// missing year: the result carries `provisional: true` and the uncovered years it looked at
+// (`provisionalYears`), so callers can mark it 暂定 and recompute it once the notice is recorded.
+// (Until issue 9 an uncovered year was refused with CALENDAR_YEAR_NOT_COVERED, which stopped every
+// filing in December: the 90-day decision period always reaches into a year whose notice is not out.)
 // Malformed dates or counts are programming errors and throw RangeError.
 
-import { refuse, success, type Refusal, type Result } from './outcome.js';
 import { addDays, isCivilDate, isWeekend, toEpochDay, yearOf } from './civil-date.js';
+import { provisionalYear, type ProvisionalYear } from './provisional-calendar.js';
+
+/**
+ * A value computed on the calendar. `provisional` is present (true) when it depends on a day of a year
+ * without a recorded arrangement; `provisionalYears` then lists those years in ascending order.
+ * It is shaped like `Result<T>` from outcome.ts (always `ok: true`), so existing callers keep working.
+ */
+export type Dated<T> = { ok: true; value: T; provisional?: true; provisionalYears?: number[] };
 
 export interface WorkingCalendar {
+  /** Years whose official arrangement is recorded; any other year is read on its provisional calendar. */
   readonly years: ReadonlySet<number>;
   /** Statutory-holiday rest days, weekend days inside holiday blocks included. */
   readonly restDays: ReadonlySet<string>;
@@ -60,18 +73,63 @@ export function buildWorkingCalendar(data: WorkingCalendarData): WorkingCalendar
   return { years, restDays, workDays };
 }
 
-const notCovered = (on: string): Refusal => refuse('CALENDAR_YEAR_NOT_COVERED', undefined, undefined, { year: yearOf(on) });
-
+/** Whether `on` lies in a year whose official arrangement is recorded. */
 export function coversDate(cal: WorkingCalendar, on: string): boolean {
   return cal.years.has(yearOf(on));
 }
 
-/** Whether `on` is a working day: a weekday not made a rest day, or an adjusted working weekend day. */
-export function isWorkingDay(cal: WorkingCalendar, on: string): Result<boolean> {
-  if (!coversDate(cal, on)) return notCovered(on);
-  if (cal.workDays.has(on)) return success(true);
-  if (cal.restDays.has(on)) return success(false);
-  return success(!isWeekend(on));
+/**
+ * Which date a computation across a year without a recorded arrangement gives: the EARLIEST the final
+ * arrangement could give (the default; for the bureau's own deadlines) or the LATEST (for the end of a
+ * party's window and minimum notice periods). See provisional-calendar.ts.
+ */
+export type Bound = 'earliest' | 'latest';
+
+/** Collects the uncovered years a computation looks at, and wraps its value. */
+class Tracker {
+  private readonly years = new Set<number>();
+  constructor(private readonly cal: WorkingCalendar, private readonly bound: Bound = 'earliest') {}
+
+  working(on: string): boolean {
+    const year = yearOf(on);
+    if (this.cal.years.has(year)) {
+      if (this.cal.workDays.has(on)) return true;
+      if (this.cal.restDays.has(on)) return false;
+      return !isWeekend(on);
+    }
+    this.years.add(year);
+    const p = provisionalSets(year);
+    if (p.rest.has(on)) return false;
+    if (this.bound === 'latest') return !isWeekend(on) && !p.possiblyRested.has(on);
+    if (p.possiblyWorked.has(on)) return true;
+    return !isWeekend(on);
+  }
+
+  done<T>(value: T): Dated<T> {
+    if (!this.years.size) return { ok: true, value };
+    return { ok: true, value, provisional: true, provisionalYears: [...this.years].sort((a, b) => a - b) };
+  }
+}
+
+const provisionalCache = new Map<number, { rest: Set<string>; possiblyWorked: Set<string>; possiblyRested: Set<string> }>();
+function provisionalSets(year: number) {
+  let sets = provisionalCache.get(year);
+  if (!sets) {
+    const p: ProvisionalYear = provisionalYear(year);
+    sets = { rest: new Set(p.restDays.map((d) => d.on)), possiblyWorked: new Set(p.possiblyWorkedDays), possiblyRested: new Set(p.possiblyRestedDays) };
+    provisionalCache.set(year, sets);
+  }
+  return sets;
+}
+
+/**
+ * Whether `on` is a working day: a weekday not made a rest day, or an adjusted working weekend day.
+ * In a year without a recorded arrangement: not a statutory holiday, and a weekday or a weekend day
+ * the notice could make a working day (provisional-calendar.ts).
+ */
+export function isWorkingDay(cal: WorkingCalendar, on: string, bound: Bound = 'earliest'): Dated<boolean> {
+  const t = new Tracker(cal, bound);
+  return t.done(t.working(on));
 }
 
 function assertCount(n: number, min: number): void {
@@ -79,14 +137,15 @@ function assertCount(n: number, min: number): void {
 }
 
 /** The first working day on or after `on`. */
-export function nextWorkingDayOnOrAfter(cal: WorkingCalendar, on: string): Result<string> {
+export function nextWorkingDayOnOrAfter(cal: WorkingCalendar, on: string, bound: Bound = 'earliest'): Dated<string> {
+  const t = new Tracker(cal, bound);
+  return t.done(firstWorkingOnOrAfter(t, on));
+}
+
+function firstWorkingOnOrAfter(t: Tracker, on: string): string {
   let day = on;
-  for (;;) {
-    const w = isWorkingDay(cal, day);
-    if (!w.ok) return w;
-    if (w.value) return success(day);
-    day = addDays(day, 1);
-  }
+  while (!t.working(day)) day = addDays(day, 1);
+  return day;
 }
 
 /**
@@ -94,36 +153,32 @@ export function nextWorkingDayOnOrAfter(cal: WorkingCalendar, on: string): Resul
  * 行政处罚法 第八十五条 (working days, statutory holidays excluded); the starting day is not counted.
  * Being a working day itself, the result never needs the holiday roll-forward.
  */
-export function addWorkingDays(cal: WorkingCalendar, fromOn: string, n: number): Result<string> {
+export function addWorkingDays(cal: WorkingCalendar, fromOn: string, n: number, bound: Bound = 'earliest'): Dated<string> {
   assertCount(n, 1);
+  const t = new Tracker(cal, bound);
   let day = fromOn;
   let left = n;
   while (left > 0) {
     day = addDays(day, 1);
-    const w = isWorkingDay(cal, day);
-    if (!w.ok) return w;
-    if (w.value) left--;
+    if (t.working(day)) left--;
   }
-  return success(day);
+  return t.done(day);
 }
 
 /**
  * The last day of a period of `n` natural days after `fromOn`: `fromOn + n`, moved to the next working
  * day when it is a rest day (民事诉讼法 第八十五条; 民法典 第二百零一条, 第二百零三条).
  */
-export function addCalendarDays(cal: WorkingCalendar, fromOn: string, n: number): Result<string> {
+export function addCalendarDays(cal: WorkingCalendar, fromOn: string, n: number, bound: Bound = 'earliest'): Dated<string> {
   assertCount(n, 1);
-  return nextWorkingDayOnOrAfter(cal, addDays(fromOn, n));
+  return nextWorkingDayOnOrAfter(cal, addDays(fromOn, n), bound);
 }
 
 /** Working days after `fromOn` up to and including `toOn`; 0 when `toOn` is not after `fromOn`. */
-export function countWorkingDaysBetween(cal: WorkingCalendar, fromOn: string, toOn: string): Result<number> {
+export function countWorkingDaysBetween(cal: WorkingCalendar, fromOn: string, toOn: string, bound: Bound = 'earliest'): Dated<number> {
+  const t = new Tracker(cal, bound);
   const span = toEpochDay(toOn) - toEpochDay(fromOn);
   let count = 0;
-  for (let i = 1; i <= span; i++) {
-    const w = isWorkingDay(cal, addDays(fromOn, i));
-    if (!w.ok) return w;
-    if (w.value) count++;
-  }
-  return success(count);
+  for (let i = 1; i <= span; i++) if (t.working(addDays(fromOn, i))) count++;
+  return t.done(count);
 }

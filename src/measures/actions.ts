@@ -5,9 +5,7 @@ import { refuse, success, type Refusal, type Result } from '../law/outcome.js';
 import { chinaDateOf } from '../law/civil-date.js';
 import { actorOf, appendAudit, SYSTEM_ACTOR, type Actor } from '../platform/audit/log.js';
 import { can, type Permission, type Principal } from '../platform/auth/roles.js';
-import { caseSteps } from '../cases/tables.js';
-import { findCaseRow, findOfficers, type CaseRow } from '../cases/queries.js';
-import { CalendarRefusal, loadPeriodCalendar } from '../cases/calendar.js';
+import { caseSteps, findCaseRow, findOfficers, type CaseRow, refreshDecisionDueOn, loadPeriodCalendar } from '../cases/index.js';
 import { APPROVAL_EVENTS, legalBasisOf, type MeasureEvent } from './rules/kinds.js';
 import {
   applyEvent, availableEvents, checkCreate, checkEvent, dailyPenaltyComputationOf, dueOnOf, endedOnOf, groundOf, newRecord, outcomeOf,
@@ -17,6 +15,7 @@ import { crimeTransferReminders } from './rules/crime-transfer.js';
 import { isSeizureMandatory } from './rules/seizure.js';
 import { deadlineStateOf, type MeasureCalendar } from './rules/periods.js';
 import type { MeasureRecord } from './rules/records.js';
+import type { CaseDecisionFacts } from './rules/penalty-procedure.js';
 import {
   findMeasureRow, findUserNames, insertMeasureEvent, insertMeasureRow, listEventsOf, listMeasureRowsOfCase, updateMeasureRow, type MeasureRow,
 } from './queries.js';
@@ -26,8 +25,23 @@ function contextOf(row: CaseRow, cal: MeasureCalendar, now: Date): MeasureContex
   return {
     todayOn: chinaDateOf(now),
     archived: row.archivedAt !== null,
-    caseDecision: row.decisionKind && row.decidedOn ? { kind: row.decisionKind, fineFen: row.decisionFineFen ?? 0, decidedOn: row.decidedOn } : null,
+    caseDecision: row.decisionKind && row.decidedOn ? {
+      kind: row.decisionKind, fineFen: row.decisionFineFen ?? 0, decidedOn: row.decidedOn,
+      penaltyKinds: row.decision?.penaltyKinds ?? [], decisionNumber: row.decisionNumber,
+    } : null,
     cal,
+    caseRef: { id: row.id, enterpriseId: row.enterpriseId },
+  };
+}
+
+/** The decision of the case a daily penalty was decided in (环境保护法 第五十九条), within the principal's scope. */
+async function linkedDecisionOf(tx: Tx, principal: Principal, caseId: number | null | undefined): Promise<CaseDecisionFacts | null> {
+  if (!caseId) return null;
+  const c = await findCaseRow(tx, caseId, principal);
+  if (!c || !c.decisionKind || !c.decidedOn) return null;
+  return {
+    caseId: c.id, enterpriseId: c.enterpriseId, kind: c.decisionKind, penaltyKinds: c.decision?.penaltyKinds ?? [],
+    fineFen: c.decisionFineFen ?? 0, decisionNumber: c.decisionNumber, decidedOn: c.decidedOn,
   };
 }
 
@@ -40,7 +54,7 @@ async function catchCalendar<T>(fn: () => Promise<Result<T>>): Promise<Result<T>
   try {
     return await fn();
   } catch (err) {
-    if (err instanceof CalendarRefusal || err instanceof RefusalAbort) return err.refusal;
+    if (err instanceof RefusalAbort) return err.refusal;
     throw err;
   }
 }
@@ -136,6 +150,7 @@ export async function recordMeasureEvent<E extends MeasureEvent>(
     const row = (await findCaseRow(tx, found.caseId, null, true))!;
     const before = (await findMeasureRow(tx, measureId, null, true))!;
     const ctx = contextOf(row, cal, now);
+    if (event === 'decide') ctx.linkedDecision = await linkedDecisionOf(tx, principal, (input as EventInputs['decide']).penaltyCaseId);
     const checked = checkEvent(before.record, event, input, ctx);
     if (!checked.ok) return checked;
     if (event === 'reinspection') {
@@ -146,6 +161,8 @@ export async function recordMeasureEvent<E extends MeasureEvent>(
     const m = await updateMeasureRow(tx, measureId, { ...derived(record), record, updatedAt: now });
     const data = input as unknown as Record<string, unknown>;
     await recordTimeline(tx, actorOf(principal), m, event, occurredOnOf(event, data, ctx.todayOn), data, now);
+    // 国务院令第310号 第十条, 第十三条: the case resumes when the police hand it back; its days with them are not counted.
+    if (m.kind === 'crime_transfer') await refreshDecisionDueOn(tx, m.caseId, now);
     await appendAudit(tx, actorOf(principal), {
       action: `measure.${event}`, entity: 'measure', entityId: measureId,
       before: { status: before.status, record: before.record }, after: { status: m.status, record: m.record },

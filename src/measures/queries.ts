@@ -2,10 +2,10 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db/index.js';
 import type { Principal } from '../platform/auth/roles.js';
-import { cases } from '../cases/tables.js';
-import { enterprises } from '../enterprises/tables.js';
-import { districts } from '../organisation/tables.js';
-import { users } from '../users/tables.js';
+import { cases } from '../cases/index.js';
+import { enterprises } from '../enterprises/index.js';
+import { districts } from '../organisation/index.js';
+import { users } from '../users/index.js';
 import { measureEvents, measures } from './tables.js';
 import type { MeasureKind, MeasureStatus } from './rules/kinds.js';
 

@@ -6,14 +6,19 @@ import { fileCase, makeBureau, post, type Bureau, type Person } from '../../test
 import { cases } from '../cases/tables.js';
 import { countMeasuresByKind, seedMeasures } from './index.js';
 import type { Role } from '../platform/auth/roles.js';
+import type { PenaltyKind } from '../cases/rules/penalties.js';
 
 /** The test clock: China noon on the given civil date. */
 const at = (on: string) => new Date(`${on}T12:00:00+08:00`);
 
 /** Sets the case's decision directly: these tests are about the measures, not the penalty procedure. */
-async function decide(ctx: TestContext, caseId: number, decidedOn: string, fineFen: number, kind: 'penalty' | 'no_penalty' = 'penalty') {
-  await ctx.database.db.update(cases).set({ decisionKind: kind, decisionFineFen: fineFen, decidedOn, stage: 'decided' }).where(eq(cases.id, caseId));
+async function decide(ctx: TestContext, caseId: number, decidedOn: string, fineFen: number, kind: 'penalty' | 'no_penalty' = 'penalty',
+  penaltyKinds: PenaltyKind[] = kind === 'penalty' && fineFen > 0 ? ['fine'] : [], decisionNumber = `烟环罚〔2021〕${caseId}号`) {
+  await ctx.database.db.update(cases).set({
+    decisionKind: kind, decisionFineFen: fineFen, decidedOn, stage: 'decided', decisionNumber, decision: { penaltyKinds, reasons: '', basis: '' },
+  }).where(eq(cases.id, caseId));
 }
+const NEW_ORDER = (servedOn: string) => ({ number: `烟环责改〔2021〕${servedOn.slice(5).replace('-', '')}号`, servedOn });
 
 const get = async (ctx: TestContext, headers: Record<string, string>, url: string) => {
   const res = await ctx.app.inject({ method: 'GET', url, headers });
@@ -150,14 +155,14 @@ describe(`按日连续处罚 through the API: 环境保护法 第五十九条, �
     expect(early.body.error).toMatchObject({ code: 'REINSPECTION_NOT_AFTER_ORDER_SERVED', field: 'inspectedOn', citation: { law: '环境保护主管部门实施按日连续处罚办法', article: '第十七条' } });
     const one = await reinspect(b.officerA, { inspectedOn: '2021-03-09', officerIds: [b.officerA.id], finding: 'continuing' });
     expect(one.body.error).toMatchObject({ code: 'TWO_OFFICERS_REQUIRED', field: 'officerIds', citation: { article: '第四十二条' } });
-    const reviewer = await reinspect(b.officerA, { inspectedOn: '2021-03-09', officerIds: [b.officerA.id, b.reviewer.id], finding: 'continuing' });
+    const reviewer = await reinspect(b.officerA, { inspectedOn: '2021-03-09', officerIds: [b.officerA.id, b.reviewer.id], finding: 'continuing', newOrder: NEW_ORDER('2021-03-09') });
     expect(reviewer.body.error).toMatchObject({ code: 'NOT_AN_OFFICER', field: 'officerIds' });
     const future = await reinspect(b.officerA, { inspectedOn: '2021-03-11', officerIds: [b.officerA.id, b.officerB.id], finding: 'continuing' });
     expect(future.body.error).toMatchObject({ code: 'DATE_IN_FUTURE', field: 'inspectedOn' });
   });
 
   it('409 refuses the daily-penalty decision before the case has a fine decision (按日连续处罚办法 第七条)', async () => {
-    expect((await reinspect(b.officerA, { inspectedOn: '2021-03-09', officerIds: [b.officerA.id, b.officerB.id], finding: 'continuing', note: '仍超标' })).status).toBe(200);
+    expect((await reinspect(b.officerA, { inspectedOn: '2021-03-09', officerIds: [b.officerA.id, b.officerB.id], finding: 'continuing', note: '仍超标', newOrder: NEW_ORDER('2021-03-09') })).status).toBe(200);
     const early = await post(ctx, b.leader, `/api/measures/${id}/decide`, { decidedOn: '2021-03-10' });
     expect(early.status).toBe(409);
     expect(early.body.error).toMatchObject({ code: 'ORIGINAL_FINE_DECISION_MISSING', citation: { article: '第七条' } });
@@ -168,14 +173,25 @@ describe(`按日连续处罚 through the API: 环境保护法 第五十九条, �
   it('cumulates re-inspections and computes fine × days with an explanation; the decision fixes it', async () => {
     today = at('2021-03-26');
     await decide(ctx, caseId, '2021-03-05', 10_000_000);
-    const second = await reinspect(b.officerB, { inspectedOn: '2021-03-25', officerIds: [b.officerB.id, b.officerC.id], finding: 'obstructed' });
+    const second = await reinspect(b.officerB, { inspectedOn: '2021-03-25', officerIds: [b.officerB.id, b.officerC.id], finding: 'obstructed', newOrder: NEW_ORDER('2021-03-25') });
     expect(second.status).toBe(200);
     expect(second.body).toMatchObject({ status: 'violation_continuing', computation: { startOn: '2021-03-02', endOn: '2021-03-25', days: 24, dailyFen: 10_000_000, totalFen: 240_000_000 } });
-    const decided = await post(ctx, b.leader, `/api/measures/${id}/decide`, { decidedOn: '2021-03-26', decisionNumber: '烟环按日罚〔2021〕1号' });
+    // 环境保护法 第五十九条: the daily penalty is decided in its own case; the amount must be the computed one.
+    const dailyCase = await fileCase(ctx, b, '2021-03-25');
+    const noCase = await post(ctx, b.leader, `/api/measures/${id}/decide`, { decidedOn: '2021-03-26' });
+    expect(noCase.status).toBe(422);
+    expect(noCase.body.error).toMatchObject({ code: 'DAILY_PENALTY_CASE_REQUIRED', field: 'penaltyCaseId' });
+    await decide(ctx, dailyCase, '2021-03-26', 230_000_000, 'penalty', ['fine'], '烟环罚〔2021〕9号');
+    const wrongAmount = await post(ctx, b.leader, `/api/measures/${id}/decide`, { decidedOn: '2021-03-26', penaltyCaseId: dailyCase });
+    expect(wrongAmount.body.error).toMatchObject({ code: 'DAILY_PENALTY_AMOUNT_MISMATCH', field: 'penaltyCaseId', citation: { law: '环境保护法', article: '第五十九条' } });
+    const original = await post(ctx, b.leader, `/api/measures/${id}/decide`, { decidedOn: '2021-03-26', penaltyCaseId: caseId });
+    expect(original.body.error).toMatchObject({ code: 'DAILY_PENALTY_CASE_IS_ORIGINAL' });
+    await decide(ctx, dailyCase, '2021-03-26', 240_000_000, 'penalty', ['fine'], '烟环罚〔2021〕9号');
+    const decided = await post(ctx, b.leader, `/api/measures/${id}/decide`, { decidedOn: '2021-03-26', penaltyCaseId: dailyCase });
     expect(decided.status).toBe(200);
     expect(decided.body).toMatchObject({ status: 'decided', endedOn: '2021-03-26', dueOn: null, outcome: { status: 'decided', totalFen: 240_000_000, days: 24 } });
     expect(decided.body.computation.lines.at(-1).zh).toBe('按日连续处罚罚款数额 = ¥100,000.00 × 24 日 = ¥2,400,000.00（大写：贰佰肆拾万元整）');
-    expect(decided.body.record.decision).toMatchObject({ totalFen: 240_000_000, originalFineFen: 10_000_000 });
+    expect(decided.body.record.decision).toMatchObject({ totalFen: 240_000_000, originalFineFen: 10_000_000, penaltyCaseId: dailyCase, decisionNumber: '烟环罚〔2021〕9号' });
     // A later change of the case's fine does not move a decided total.
     await decide(ctx, caseId, '2021-03-05', 20_000_000);
     expect((await get(ctx, b.officerA.headers, `/api/measures/${id}`)).body.computation.totalFen).toBe(240_000_000);
@@ -230,12 +246,23 @@ describe(`seizure, restriction, transfers and the archive through the API (${ENG
   });
 
   it('环境保护法 第六十条: a restriction lasts three months; lifted only after a rectification plan is on record', async () => {
-    const wrongGround = await create(b.officerA, { kind: 'production_restriction', responsibleOfficerId: b.officerA.id, mode: 'restriction', ground: 'heavy_metals_three_times', decisionNumber: '烟环限〔2021〕1号', decidedOn: '2021-03-03', servedOn: '2021-03-04', requirements: '生产负荷降至50%' });
+    // 行政处罚法 第九条 (四): decided in its own case first (the procedure itself: penalty-procedure.test.ts).
+    const rCase = await fileCase(ctx, b, '2021-03-01');
+    const restriction = { kind: 'production_restriction', responsibleOfficerId: b.officerA.id, mode: 'restriction', ground: 'exceeding_standards', servedOn: '2021-03-04', requirements: '生产负荷降至50%' };
+    const undecided = await post(ctx, b.officerA, `/api/cases/${rCase}/measures`, restriction);
+    expect(undecided.status).toBe(409);
+    expect(undecided.body.error).toMatchObject({ code: 'MEASURE_DECISION_NOT_IN_CASE', citation: { law: '行政处罚法', article: '第四十四条' } });
+    await decide(ctx, rCase, '2021-03-03', 0, 'penalty', ['production_restriction'], '烟环罚〔2021〕1号');
+    const wrongGround = await post(ctx, b.officerA, `/api/cases/${rCase}/measures`, { ...restriction, ground: 'heavy_metals_three_times' });
     expect(wrongGround.status).toBe(422);
     expect(wrongGround.body.error).toMatchObject({ code: 'GROUND_NOT_FOR_MODE', field: 'ground', citation: { article: '第五条' } });
-    const r = await create(b.officerA, { kind: 'production_restriction', responsibleOfficerId: b.officerA.id, mode: 'restriction', ground: 'exceeding_standards', decisionNumber: '烟环限〔2021〕1号', decidedOn: '2021-03-03', servedOn: '2021-03-04', requirements: '生产负荷降至50%' });
+    const wrongMode = await post(ctx, b.officerA, `/api/cases/${rCase}/measures`, { ...restriction, mode: 'suspension', ground: 'evading_supervision' });
+    expect(wrongMode.body.error).toMatchObject({ code: 'MEASURE_KIND_NOT_DECIDED', field: 'mode' });
+    const otherNumber = await post(ctx, b.officerA, `/api/cases/${rCase}/measures`, { ...restriction, decisionNumber: '烟环限〔2021〕1号' });
+    expect(otherNumber.body.error).toMatchObject({ code: 'MEASURE_DECISION_MISMATCH', field: 'decisionNumber' });
+    const r = await post(ctx, b.officerA, `/api/cases/${rCase}/measures`, restriction);
     expect(r.status).toBe(201);
-    expect(r.body).toMatchObject({ status: 'in_force', dueOn: '2021-03-25', record: { serviceDueOn: '2021-03-12', planDueOn: '2021-03-25' } });
+    expect(r.body).toMatchObject({ status: 'in_force', dueOn: '2021-03-25', record: { decisionNumber: '烟环罚〔2021〕1号', decidedOn: '2021-03-03', serviceDueOn: '2021-03-12', planDueOn: '2021-03-25' } });
     const lift = await post(ctx, b.officerA, `/api/measures/${r.body.id}/lifting`, { liftedOn: '2021-03-10' });
     expect(lift.status).toBe(409);
     expect(lift.body.error).toMatchObject({ code: 'RECTIFICATION_PLAN_MISSING' });
@@ -316,15 +343,17 @@ describe(`year-end statistics: the seed's 2020 figures add up from the records (
   it('1 production restriction/suspension, 4 transfers for detention, 3 suspected crimes transferred in 2020', async () => {
     const caseId = await fileCase(ctx, b, '2020-03-02');
     today = at('2020-12-20');
-    await decide(ctx, caseId, '2020-06-01', 20_000_000);
+    await decide(ctx, caseId, '2020-06-01', 20_000_000, 'penalty', ['fine', 'suspension'], '烟环罚〔2020〕1号');
     const create = async (body: object) => {
       const res = await post(ctx, b.officerA, `/api/cases/${caseId}/measures`, { responsibleOfficerId: b.officerA.id, ...body });
-      expect(res.status).toBe(201);
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
       return res.body.id as number;
     };
-    await create({ kind: 'production_restriction', mode: 'suspension', ground: 'evading_supervision', decisionNumber: '烟环停〔2020〕1号', decidedOn: '2020-06-02', servedOn: '2020-06-03', requirements: '停产整治' });
+    await create({ kind: 'production_restriction', mode: 'suspension', ground: 'evading_supervision', servedOn: '2020-06-03', requirements: '停产整治' });
     for (const [i, situation] of (['no_eia_refusing_stop', 'no_permit_refusing_stop', 'evading_supervision', 'evading_supervision'] as const).entries()) {
-      await create({ kind: 'detention_transfer', situation, persons: [{ name: `责任人${i}`, position: '' }], facts: '拒不执行', decidedOn: `2020-0${6 + i}-10` });
+      // 环境保护法 第六十三条 (一)(二): the earlier order to stop and the refusal are on record.
+      const priorOrder = situation === 'evading_supervision' ? null : { number: `烟环责停〔2020〕${i + 1}号`, servedOn: '2020-05-01', refusal: '拒不停止', refusalFoundOn: '2020-05-20' };
+      await create({ kind: 'detention_transfer', situation, persons: [{ name: `责任人${i}`, position: '' }], facts: '拒不执行', decidedOn: `2020-0${6 + i}-10`, priorOrder });
     }
     for (const on of ['2020-04-01', '2020-08-01', '2020-11-02']) {
       await create({ kind: 'crime_transfer', suspectedCrime: '污染环境罪', facts: '涉嫌污染环境', reportOn: on });

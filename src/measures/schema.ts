@@ -46,7 +46,8 @@ export const measureCreateSchema = z.discriminatedUnion('kind', [
     kind: z.literal('production_restriction'), ...common,
     mode: z.enum(['restriction', 'suspension']).describe('限制生产 or 停产整治'),
     ground: z.enum([...RESTRICTION_GROUNDS, ...SUSPENSION_GROUNDS]).describe('限制生产、停产整治办法 第五条 / 第六条'),
-    decisionNumber: text(100), decidedOn: civilDate, servedOn: civilDate,
+    decisionNumber: text(100).optional().describe('the case decision\'s number (taken from the case; refused if different)'),
+    decidedOn: civilDate.optional().describe('the case decision\'s date (taken from the case)'), servedOn: civilDate,
     requirements: text(2000).describe('what the decision requires (reduced load, rectification)'),
   }),
   z.object({
@@ -56,6 +57,8 @@ export const measureCreateSchema = z.discriminatedUnion('kind', [
       .describe('直接负责的主管人员和其他直接责任人员'),
     facts: text(5000),
     decidedOn: civilDate.describe('the day the bureau decided to transfer'),
+    priorOrder: z.object({ number: text(100), servedOn: civilDate, refusal: text(2000), refusalFoundOn: civilDate }).nullable().optional()
+      .describe('环境保护法 第六十三条 (一)(二)(四): the earlier order and the refusal to obey it'),
   }),
   z.object({
     kind: z.literal('crime_transfer'), ...common,
@@ -71,8 +74,13 @@ export const EVENT_SCHEMAS = {
   reinspection: z.object({
     inspectedOn: civilDate, officerIds: z.array(id).min(1).max(20),
     finding: z.enum(REINSPECTION_FINDINGS).describe('continuing / corrected / obstructed (拒绝、阻挠复查)'), note: optionalText(2000),
+    newOrder: z.object({ number: text(100), servedOn: civilDate }).nullable().optional()
+      .describe('continuing or obstructed: the new correction order (责令改正违法行为决定书) served'),
   }),
-  decide: z.object({ decidedOn: civilDate, decisionNumber: z.string().trim().max(100).nullable().default(null) }),
+  decide: z.object({
+    decidedOn: civilDate, decisionNumber: z.string().trim().max(100).nullable().default(null),
+    penaltyCaseId: id.nullable().optional().describe('the case in which the daily penalty was decided through the penalty procedure (环境保护法 第五十九条)'),
+  }),
   extension: z.object({
     approvedOn: civilDate, days: z.number().int().min(1).max(3650).nullable().optional().describe('seizure: days added'),
     months: z.number().int().min(1).max(120).nullable().optional().describe('production restriction: months added'), reason: text(2000),

@@ -2,13 +2,15 @@
 // event → lead (线索) step. Each change is audited in its own transaction.
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db/index.js';
-import { appendAudit, actorOf } from '../platform/audit/log.js';
+import { appendAudit, actorOf, SYSTEM_ACTOR } from '../platform/audit/log.js';
 import { can, inDistrictScope, type Principal } from '../platform/auth/roles.js';
 import { refuse, success, type Result } from '../law/outcome.js';
 import { chinaDateOf } from '../law/civil-date.js';
 import { openLeadFromEvent } from '../cases/index.js';
-import { findEnterprise } from '../enterprises/queries.js';
-import { electricityChannels, electricityReadings, monitoringDevices, monitoringEvents, monitoringLimits } from './tables.js';
+import { findEnterprise } from '../enterprises/index.js';
+import {
+  electricityChannels, electricityReadings, monitoringDataPoints, monitoringDevices, monitoringEvents, monitoringLimits, monitoringPointCorrections,
+} from './tables.js';
 import {
   earliestOngoingStart, findEvent, findOutfall, listActiveDevicesForSweep, loadElectricity, loadOutfallSeries, listLimits,
 } from './queries.js';
@@ -19,6 +21,7 @@ import {
 import { CONTROL_NOT_RUNNING, detectElectricityEvents } from './rules/electricity.js';
 import { LEAD_EVENT_KINDS, type ChannelRole, type DeviceKind, type EventKind, type LimitBasis, type LimitPeriod } from './rules/vocabulary.js';
 import { pollutantInfo } from './rules/pollutants.js';
+import { afterOutfallData, providedLimits } from './hooks.js';
 
 type EventRow = typeof monitoringEvents.$inferSelect;
 
@@ -86,7 +89,7 @@ const LOOKBACK_MS = 24 * HOUR_MS;
 export async function evaluateOutfall(db: Db, outfallId: number, fromMs: number, now: Date): Promise<number> {
   const outfall = await findOutfall(db, outfallId);
   if (!outfall) return 0;
-  const limits = (await listLimits(db, outfallId)).map((l) => ({ ...l }));
+  const limits = [...(await listLimits(db, outfallId)).map((l) => ({ ...l })), ...(await providedLimits(db, outfallId))];
   const ongoing = await earliestOngoingStart(db, eq(monitoringEvents.outfallId, outfallId));
   const windowStart = Math.floor(Math.min(fromMs, ongoing ?? fromMs) / HOUR_MS) * HOUR_MS - LOOKBACK_MS;
   const rows = await loadOutfallSeries(db, outfallId, windowStart, now.getTime());
@@ -139,6 +142,8 @@ export async function evaluateOutfall(db: Db, outfallId: number, fromMs: number,
       }
     }
   }
+  // After the events are stored, so a failing listener never costs a judgement (src/permits: the no-permit lead).
+  if (rows.length) await afterOutfallData(db, { enterpriseId: outfall.enterpriseId, outfallId, lastDataAt: rows.reduce((m, r) => Math.max(m, new Date(r.dataTime).getTime()), 0) }, now);
   return created;
 }
 
@@ -233,18 +238,21 @@ const KIND_SUMMARY: Record<EventKind, string> = {
 /** 线索: an officer turns an event into a lead in one action; the case procedure takes it from there. */
 export async function leadFromEvent(db: Db, principal: Principal, eventId: number, now: Date): Promise<Result<{ event: EventRow; leadId: number }>> {
   if (!can(principal, 'case.write')) return refuse('FORBIDDEN');
-  const found = await findEvent(db, eventId, principal);
-  if (!found) return refuse('NOT_FOUND');
-  const e = found.event;
-  if (!LEAD_EVENT_KINDS.has(e.kind)) return refuse('MONITORING_EVENT_NOT_LEADABLE');
-  if (e.leadId !== null) return refuse('MONITORING_EVENT_HAS_LEAD');
-  const fmt = (d: Date) => new Date(d.getTime() + 8 * HOUR_MS).toISOString().slice(0, 16).replace('T', ' ');
-  const what = e.pollutant ? `${pollutantInfo(e.pollutant)?.name ?? e.pollutant}` : '';
-  const peak = e.peakValue !== null && e.pollutant ? `，峰值 ${e.peakValue}${pollutantInfo(e.pollutant)?.unit ?? ''}${e.limitValue !== null ? `（限值 ${e.limitValue}，${e.limitCitation}）` : ''}` : '';
-  const summary = `${found.enterpriseName} ${KIND_SUMMARY[e.kind]}${what ? `：${what}` : ''}，${fmt(e.startAt)} 至 ${fmt(e.endAt)}（${e.units} 个时段）${peak}`;
-  const lead = await openLeadFromEvent(db, { source: 'monitoring', enterpriseId: e.enterpriseId, summary, sourceRef: `monitoring-event:${e.id}`, discoveredOn: chinaDateOf(now) }, now);
-  if (!lead.ok) return lead;
+  // One transaction with the event row locked: parallel clicks wait, then see the lead (409), and leave no stray lead behind.
   return db.transaction(async (tx) => {
+    await tx.execute(sql`select id from monitoring_events where id = ${eventId} for update`);
+    const found = await findEvent(tx, eventId, principal);
+    if (!found) return refuse('NOT_FOUND');
+    const e = found.event;
+    if (!LEAD_EVENT_KINDS.has(e.kind)) return refuse('MONITORING_EVENT_NOT_LEADABLE');
+    if (e.leadId !== null) return refuse('MONITORING_EVENT_HAS_LEAD');
+    const fmt = (d: Date) => new Date(d.getTime() + 8 * HOUR_MS).toISOString().slice(0, 16).replace('T', ' ');
+    const what = e.pollutant ? `${pollutantInfo(e.pollutant)?.name ?? e.pollutant}` : '';
+    const peak = e.peakValue !== null && e.pollutant ? `，峰值 ${e.peakValue}${pollutantInfo(e.pollutant)?.unit ?? ''}${e.limitValue !== null ? `（限值 ${e.limitValue}，${e.limitCitation}）` : ''}` : '';
+    const summary = `${found.enterpriseName} ${KIND_SUMMARY[e.kind]}${what ? `：${what}` : ''}，${fmt(e.startAt)} 至 ${fmt(e.endAt)}（${e.units} 个时段）${peak}`;
+    // Nested: a savepoint inside this transaction.
+    const lead = await openLeadFromEvent(tx as unknown as Db, { source: 'monitoring', enterpriseId: e.enterpriseId, summary, sourceRef: `monitoring-event:${e.id}`, discoveredOn: chinaDateOf(now) }, now);
+    if (!lead.ok) return lead;
     const [updated] = await tx.update(monitoringEvents).set({ leadId: lead.value.id, updatedAt: now })
       .where(and(eq(monitoringEvents.id, e.id), isNull(monitoringEvents.leadId))).returning();
     if (!updated) return refuse('MONITORING_EVENT_HAS_LEAD');
@@ -253,3 +261,74 @@ export async function leadFromEvent(db: Db, principal: Principal, eventId: numbe
   });
 }
 
+
+/**
+ * Corrections (a record re-sent with other values) found since the last call: each is audited, by the system
+ * on the device's behalf, with the value kept and the value sent later (README §Decisions).
+ */
+export async function auditCorrections(db: Db, now: Date): Promise<number> {
+  return db.transaction(async (tx) => {
+    const rows = await tx.update(monitoringPointCorrections).set({ audited: true }).where(eq(monitoringPointCorrections.audited, false)).returning();
+    for (const c of rows) {
+      const [kept] = await tx.select().from(monitoringDataPoints).where(and(
+        eq(monitoringDataPoints.deviceId, c.deviceId), eq(monitoringDataPoints.cn, c.cn), eq(monitoringDataPoints.pollutant, c.pollutant), eq(monitoringDataPoints.dataTime, c.dataTime)));
+      const values = (r: { rtd: number | null; min: number | null; avg: number | null; max: number | null; cou: number | null; zsRtd: number | null; zsAvg: number | null; flag: string | null }) =>
+        ({ rtd: r.rtd, min: r.min, avg: r.avg, max: r.max, cou: r.cou, zsRtd: r.zsRtd, zsAvg: r.zsAvg, flag: r.flag });
+      await appendAudit(tx, SYSTEM_ACTOR, {
+        action: 'monitoring.point.correction', entity: 'monitoring_data_point', entityId: `${c.deviceId}|${c.cn}|${c.pollutant}|${c.dataTime.toISOString()}`,
+        before: kept ? values(kept) : null, after: { ...values(c), correctionId: c.id, receivedAt: c.receivedAt.toISOString() },
+        reason: 'HJ 212 record re-sent with different values: the first stays the value judged; the correction is kept for review',
+      }, now);
+    }
+    return rows.length;
+  });
+}
+
+export interface DeviceUpdate { password?: string; outfallId?: number | null; intervalS?: number; active?: boolean }
+
+/** Changes a registered logger (password, outfall, interval, active); its MN is its identity and stays. */
+export async function updateDevice(db: Db, principal: Principal, id: number, input: DeviceUpdate, now: Date): Promise<Result<typeof monitoringDevices.$inferSelect>> {
+  if (!can(principal, 'monitoring.manage')) return refuse('FORBIDDEN');
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(monitoringDevices).where(eq(monitoringDevices.id, id));
+    const enterprise = before ? await findEnterprise(tx, before.enterpriseId, principal) : null;
+    if (!before || !enterprise) return refuse('NOT_FOUND');
+    const outfallId = input.outfallId === undefined ? before.outfallId : input.outfallId;
+    if (before.kind === 'emission' && outfallId === null) return refuse('REQUIRED', undefined, 'outfallId');
+    if (outfallId !== null && !enterprise.outfalls.some((o) => o.id === outfallId)) return refuse('OUTFALL_NOT_OF_ENTERPRISE', undefined, 'outfallId');
+    const [row] = await tx.update(monitoringDevices).set({ ...input, outfallId, updatedAt: now }).where(eq(monitoringDevices.id, id)).returning();
+    await appendAudit(tx, actorOf(principal), {
+      action: 'monitoring.device.update', entity: 'monitoring_device', entityId: id, before: { ...before, password: '***' }, after: { ...row, password: '***' },
+    }, now);
+    return success(row!);
+  });
+}
+
+/** Ends a limit (effectiveTo) or corrects its citation; a different bound is a new limit, so history stays. */
+export async function updateLimit(db: Db, principal: Principal, id: number, input: { effectiveTo?: string | null; citation?: string }, now: Date): Promise<Result<typeof monitoringLimits.$inferSelect>> {
+  if (!can(principal, 'monitoring.manage')) return refuse('FORBIDDEN');
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(monitoringLimits).where(eq(monitoringLimits.id, id));
+    const outfall = before ? await findOutfall(tx, before.outfallId) : null;
+    if (!before || !outfall || !inDistrictScope(principal, outfall.districtId)) return refuse('NOT_FOUND');
+    const effectiveTo = input.effectiveTo === undefined ? before.effectiveTo : input.effectiveTo;
+    if (effectiveTo !== null && effectiveTo < before.effectiveFrom) return refuse('LIMIT_RANGE_INVERTED', undefined, 'effectiveTo');
+    const [row] = await tx.update(monitoringLimits).set({ effectiveTo, citation: input.citation ?? before.citation }).where(eq(monitoringLimits.id, id)).returning();
+    await appendAudit(tx, actorOf(principal), { action: 'monitoring.limit.update', entity: 'monitoring_limit', entityId: id, before, after: row }, now);
+    return success(row!);
+  });
+}
+
+export interface ChannelUpdate { name?: string; ratedKw?: number; onThresholdKw?: number; underLoadRatio?: number }
+
+/** Changes a power channel's name and thresholds (its enterprise, role and meter binding stay). */
+export async function updateChannel(db: Db, principal: Principal, id: number, input: ChannelUpdate, now: Date): Promise<Result<typeof electricityChannels.$inferSelect>> {
+  if (!can(principal, 'monitoring.manage')) return refuse('FORBIDDEN');
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(electricityChannels).where(eq(electricityChannels.id, id));
+    if (!before || !(await findEnterprise(tx, before.enterpriseId, principal))) return refuse('NOT_FOUND');
+    const [row] = await tx.update(electricityChannels).set(input).where(eq(electricityChannels.id, id)).returning();
+    await appendAudit(tx, actorOf(principal), { action: 'monitoring.channel.update', entity: 'electricity_channel', entityId: id, before, after: row }, now);
+    return success(row!);
+  });
+}

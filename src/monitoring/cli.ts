@@ -7,8 +7,8 @@ import { startGateway, type Gateway } from './gateway.js';
 import { ensureSimulatedDevices } from './demo.js';
 import { runSimulator, type SimDevice } from './simulator.js';
 import { afterMonitoringEvents } from './hooks.js';
-// Supervision recomputes its key list when the gateway finds events (it registers on import).
-import '../supervision/index.js';
+// Supervision recomputes its key list when the gateway finds events: it registers on import, through
+// src/platform/wiring.ts, which src/cli.ts loads.
 
 export const gatewayPortFromEnv = (env: NodeJS.ProcessEnv = process.env) => {
   const n = Number(env.ECOGOV_GATEWAY_PORT ?? 9212);

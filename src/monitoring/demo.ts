@@ -1,9 +1,9 @@
 // Simulated devices for the demo, the tests and the benchmark: registered to existing outfalls, with
 // the emission-standard limits the simulator's "exceeding" devices break.
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../platform/db/index.js';
-import { appendAudit, SYSTEM_ACTOR } from '../platform/audit/log.js';
-import { outfalls } from '../enterprises/tables.js';
+import { appendAudit, SYSTEM_ACTOR, type Actor } from '../platform/audit/log.js';
+import { outfalls } from '../enterprises/index.js';
 import { electricityChannels, monitoringDevices, monitoringLimits } from './tables.js';
 import type { SimDevice } from './simulator.js';
 
@@ -22,21 +22,29 @@ export const DEMO_LIMITS = {
 } as const;
 
 export const SIMULATED_PASSWORD = '123456';
-/** A 24-hex-digit MN (EPC-96 shape) for a simulated logger. */
-export const simulatedMn = (kind: 'E' | 'P', id: number) => `0100SIM0${kind === 'E' ? 'E' : 'C'}${id.toString(16).toUpperCase().padStart(14, '0')}`.slice(0, 24);
+/**
+ * An MN as HJ 212-2017 表 3 defines it for a simulated logger: 24 characters 0–9/A–F (the EPC-96 code of the
+ * device). `E` marks electricity loggers, `C` emission loggers; the rest is the outfall or enterprise id in hex.
+ */
+export const simulatedMn = (kind: 'E' | 'P', id: number) => `010000A89${kind === 'E' ? 'E' : 'C'}${id.toString(16).toUpperCase().padStart(14, '0')}`.slice(0, 24);
+
+/** True for a logger registered by the simulator (its MN form and access code), never for a real one. */
+export const isSimulatedDevice = (d: { mn: string; password: string }) => d.password === SIMULATED_PASSWORD && /^010000A89[CE][0-9A-F]{14}$/.test(d.mn);
+
+type OutfallRow = { id: number; enterpriseId: number; kind: 'water' | 'air' };
 
 /**
- * Makes sure `count` simulated emission devices exist (one per outfall, first outfalls by id) plus one
- * electricity logger per ten, with limits and channels; returns them for the simulator.
+ * Makes sure each outfall has a logger (a simulated one is registered where none is) and the emission-standard
+ * limits, and each enterprise in `electricityFor` a simulated electricity logger with its two channels.
+ * Returns the devices for the simulator and how many were created; audits the creation as `actor`.
  */
-export async function ensureSimulatedDevices(db: Db, count: number, now: Date): Promise<SimDevice[]> {
-  const outs = await db.select({ id: outfalls.id, enterpriseId: outfalls.enterpriseId, kind: outfalls.kind }).from(outfalls).orderBy(asc(outfalls.id)).limit(count);
-  if (outs.length < count) throw new Error(`only ${outs.length} outfalls are registered; seed the demo bureau first (ecogov seed --demo)`);
+export async function ensureSimulatedDevicesFor(db: Db, outs: OutfallRow[], electricityFor: number[], now: Date, actor: Actor = SYSTEM_ACTOR): Promise<{ devices: SimDevice[]; created: number }> {
   const devices: SimDevice[] = [];
+  let created = 0;
   await db.transaction(async (tx) => {
-    const existing = new Map((await tx.select().from(monitoringDevices).where(inArray(monitoringDevices.outfallId, outs.map((o) => o.id)))).map((d) => [d.outfallId!, d]));
-    const limited = new Set((await tx.select({ outfallId: monitoringLimits.outfallId }).from(monitoringLimits).where(inArray(monitoringLimits.outfallId, outs.map((o) => o.id)))).map((l) => l.outfallId));
-    let created = 0;
+    const ids = outs.map((o) => o.id);
+    const existing = new Map(ids.length ? (await tx.select().from(monitoringDevices).where(inArray(monitoringDevices.outfallId, ids))).map((d) => [d.outfallId!, d]) : []);
+    const limited = new Set(ids.length ? (await tx.select({ outfallId: monitoringLimits.outfallId }).from(monitoringLimits).where(inArray(monitoringLimits.outfallId, ids))).map((l) => l.outfallId) : []);
     for (const o of outs) {
       let d = existing.get(o.id);
       if (!d) {
@@ -48,10 +56,10 @@ export async function ensureSimulatedDevices(db: Db, count: number, now: Date): 
       }
       devices.push({ mn: d!.mn, pw: d!.password, kind: o.kind });
     }
-    const enterpriseIds = [...new Set(outs.map((o) => o.enterpriseId))].filter((_, i) => i % 10 === 0);
-    for (const enterpriseId of enterpriseIds) {
+    for (const enterpriseId of electricityFor) {
       const mn = simulatedMn('E', enterpriseId);
-      let [d] = await tx.select().from(monitoringDevices).where(eq(monitoringDevices.mn, mn));
+      // By enterprise, not MN: databases seeded before the MN format change keep their logger.
+      let [d] = await tx.select().from(monitoringDevices).where(and(eq(monitoringDevices.enterpriseId, enterpriseId), eq(monitoringDevices.kind, 'electricity'), eq(monitoringDevices.password, SIMULATED_PASSWORD)));
       if (!d) {
         [d] = await tx.insert(monitoringDevices).values({ mn, password: SIMULATED_PASSWORD, kind: 'electricity', enterpriseId, outfallId: null, intervalS: 60, createdAt: now, updatedAt: now }).returning();
         await tx.insert(electricityChannels).values([
@@ -62,7 +70,18 @@ export async function ensureSimulatedDevices(db: Db, count: number, now: Date): 
       }
       devices.push({ mn: d!.mn, pw: d!.password, kind: 'electricity', channels: { production: 'P001', control: 'P002' } });
     }
-    if (created) await appendAudit(tx, SYSTEM_ACTOR, { action: 'monitoring.device.simulate', entity: 'monitoring_device', entityId: 'simulated', after: { created } }, now);
+    if (created) await appendAudit(tx, actor, { action: 'monitoring.device.simulate', entity: 'monitoring_device', entityId: 'simulated', after: { created, outfallIds: ids, electricityFor } }, now);
   });
-  return devices;
+  return { devices, created };
+}
+
+/**
+ * Makes sure `count` simulated emission devices exist (one per outfall, first outfalls by id) plus one
+ * electricity logger per ten, with limits and channels; returns them for the simulator.
+ */
+export async function ensureSimulatedDevices(db: Db, count: number, now: Date): Promise<SimDevice[]> {
+  const outs = await db.select({ id: outfalls.id, enterpriseId: outfalls.enterpriseId, kind: outfalls.kind }).from(outfalls).orderBy(asc(outfalls.id)).limit(count);
+  if (outs.length < count) throw new Error(`only ${outs.length} outfalls are registered; seed the demo bureau first (ecogov seed --demo)`);
+  const enterpriseIds = [...new Set(outs.map((o) => o.enterpriseId))].filter((_, i) => i % 10 === 0);
+  return (await ensureSimulatedDevicesFor(db, outs, enterpriseIds, now)).devices;
 }

@@ -2,9 +2,10 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../platform/db/index.js';
 import type { Principal } from '../platform/auth/roles.js';
-import { enterprises, outfalls } from '../enterprises/tables.js';
+import { enterprises, outfalls } from '../enterprises/index.js';
 import {
   electricityChannels, electricityReadings, monitoringDataPoints, monitoringDevices, monitoringEvents, monitoringLimits, monitoringRejections,
+  monitoringUnknownCodes,
 } from './tables.js';
 import type { KnownDevice } from './rules/ingest.js';
 import type { EventKind } from './rules/vocabulary.js';
@@ -158,3 +159,16 @@ export async function listActiveDevicesForSweep(db: DbOrTx) {
 }
 
 export const noLead = isNull(monitoringEvents.leadId);
+
+/** Codes the gateway could not map (HJ 212-2017 附录 B), per device in scope, most recent first. */
+export async function listUnknownCodes(db: DbOrTx, principal: Principal | null) {
+  return db.select({
+    deviceId: monitoringUnknownCodes.deviceId, mn: monitoringDevices.mn, enterpriseId: monitoringDevices.enterpriseId, enterpriseName: enterprises.name,
+    code: monitoringUnknownCodes.code, cn: monitoringUnknownCodes.cn, count: monitoringUnknownCodes.count,
+    firstSeenAt: monitoringUnknownCodes.firstSeenAt, lastSeenAt: monitoringUnknownCodes.lastSeenAt,
+  }).from(monitoringUnknownCodes)
+    .innerJoin(monitoringDevices, eq(monitoringDevices.id, monitoringUnknownCodes.deviceId))
+    .innerJoin(enterprises, eq(enterprises.id, monitoringDevices.enterpriseId))
+    .where(enterpriseScope(principal))
+    .orderBy(desc(monitoringUnknownCodes.lastSeenAt), asc(monitoringUnknownCodes.code));
+}

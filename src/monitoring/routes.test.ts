@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { createTestContext, type TestContext } from '../../test/helpers/app.js';
 import { leads } from '../cases/index.js';
 import { makeEnterprises } from './test-support.js';
-import { monitoringEvents } from './tables.js';
+import { monitoringEvents, monitoringUnknownCodes } from './tables.js';
+import { auditLog } from '../platform/db/schema.js';
 import { evaluateOutfall } from './actions.js';
 import { insertIngestBatch, rawClientOf } from './store.js';
 import type { PointRow } from './rules/ingest.js';
@@ -96,7 +97,39 @@ describe('monitoring API', () => {
     expect(bad.json().error.field).toBe('csv.line2');
   });
 
+  it('management pages\' API: a logger, a limit and a channel are changed and audited; unknown codes and the code table are listed', async () => {
+    const devices = await ctx.app.inject({ method: 'GET', url: '/api/monitoring/devices', headers: admin });
+    expect(devices.json().items.find((d: { id: number }) => d.id === deviceId)).toMatchObject({ mnFormat: 'HJ212-2017' });
+    const dev = await ctx.app.inject({ method: 'PATCH', url: `/api/monitoring/devices/${deviceId}`, headers: admin, payload: { intervalS: 300, active: true } });
+    expect(dev.statusCode).toBe(200);
+    const noOutfall = await ctx.app.inject({ method: 'PATCH', url: `/api/monitoring/devices/${deviceId}`, headers: admin, payload: { outfallId: null } });
+    expect(noOutfall.json().error).toMatchObject({ code: 'REQUIRED', field: 'outfallId' });
+    const empty = await ctx.app.inject({ method: 'PATCH', url: `/api/monitoring/devices/${deviceId}`, headers: admin, payload: {} });
+    expect(empty.statusCode).toBe(400);
+    const limits = await ctx.app.inject({ method: 'GET', url: `/api/monitoring/limits?outfallId=${outfallId}`, headers: admin });
+    const limitId = limits.json().items[0].id as number;
+    const inverted = await ctx.app.inject({ method: 'PATCH', url: `/api/monitoring/limits/${limitId}`, headers: admin, payload: { effectiveTo: '2014-01-01' } });
+    expect(inverted.json().error).toMatchObject({ code: 'LIMIT_RANGE_INVERTED', field: 'effectiveTo' });
+    expect((await ctx.app.inject({ method: 'PATCH', url: `/api/monitoring/limits/${limitId}`, headers: admin, payload: { effectiveTo: '2030-12-31' } })).statusCode).toBe(200);
+    expect((await ctx.app.inject({ method: 'PATCH', url: `/api/monitoring/limits/${limitId}`, headers: admin, payload: { effectiveTo: null } })).statusCode).toBe(200);
+    const channels = await ctx.app.inject({ method: 'GET', url: `/api/monitoring/electricity/channels?enterpriseId=${enterpriseId}`, headers: admin });
+    const channelId = channels.json().items[0].id as number;
+    expect((await ctx.app.inject({ method: 'PATCH', url: `/api/monitoring/electricity/channels/${channelId}`, headers: admin, payload: { onThresholdKw: 25 } })).statusCode).toBe(200);
+    expect((await ctx.app.inject({ method: 'PATCH', url: '/api/monitoring/electricity/channels/999999', headers: admin, payload: { onThresholdKw: 25 } })).statusCode).toBe(404);
+    const audit = await ctx.database.db.select().from(auditLog).where(inArray(auditLog.action, ['monitoring.device.update', 'monitoring.limit.update', 'monitoring.channel.update']));
+    expect(audit.map((a) => a.action).sort()).toEqual(['monitoring.channel.update', 'monitoring.device.update', 'monitoring.limit.update', 'monitoring.limit.update']);
+    expect(JSON.stringify(audit)).not.toContain('"password":"123456"');
+    await ctx.database.db.insert(monitoringUnknownCodes).values({ deviceId, code: 'Z99', cn: 2061, firstSeenAt: new Date(), lastSeenAt: new Date(), count: 3 });
+    const unknown = await ctx.app.inject({ method: 'GET', url: '/api/monitoring/unknown-codes', headers: admin });
+    expect(unknown.json().items).toMatchObject([{ code: 'Z99', count: 3, mn: '010000A8900016F000169DC0' }]);
+    const codes = await ctx.app.inject({ method: 'GET', url: '/api/monitoring/pollutant-codes', headers: admin });
+    expect(codes.json().source).toContain('附录 B');
+    expect(codes.json().items.find((c: { code: string }) => c.code === 'a01016')).toMatchObject({ code2005: 'S07' });
+  });
+
   it.each([
+    ['licensing_staff', 'PATCH', '/api/monitoring/devices/1', 403],
+    ['enterprise_user', 'GET', '/api/monitoring/unknown-codes', 403],
     ['enterprise_user', 'GET', '/api/monitoring/board', 403],
     ['licensing_staff', 'GET', '/api/monitoring/board', 200],
     ['licensing_staff', 'POST', '/api/monitoring/devices', 403],
@@ -105,7 +138,7 @@ describe('monitoring API', () => {
     ['enforcement_officer', 'GET', '/api/monitoring/events', 200],
   ] as const)('%s %s %s → %i', async (role, method, url, status) => {
     const headers = await ctx.loginAs(role, role === 'district_staff' ? { districtCode: '370602' } : role === 'enterprise_user' ? { enterpriseId } : {});
-    const res = await ctx.app.inject({ method, url, headers, payload: method === 'POST' ? { mn: 'ZZZ1', password: '1', kind: 'emission', enterpriseId, outfallId, intervalS: 60 } : undefined });
+    const res = await ctx.app.inject({ method, url, headers, payload: method === 'PATCH' ? { intervalS: 60 } : method === 'POST' ? { mn: 'ZZZ1', password: '1', kind: 'emission', enterpriseId, outfallId, intervalS: 60 } : undefined });
     expect(res.statusCode).toBe(status);
   });
 

@@ -8,20 +8,23 @@ import { sendRefusal } from '../platform/http/outcome-to-http.js';
 import { messageFor } from '../platform/i18n/messages.js';
 import { errorSchema } from '../platform/http/errors-schema.js';
 import { refuse } from '../law/outcome.js';
-import { findEnterprise } from '../enterprises/queries.js';
+import { findEnterprise } from '../enterprises/index.js';
 import {
-  boardSchema, channelInputSchema, channelQuerySchema, channelSchema, deviceInputSchema, deviceSchema, eventListSchema, eventQuerySchema, eventSchema,
-  idParamsSchema, leadResultSchema, limitInputSchema, limitQuerySchema, limitSchema, readingsInputSchema, rejectionSummarySchema, seriesQuerySchema, seriesSchema,
+  boardSchema, channelInputSchema, channelQuerySchema, channelSchema, channelUpdateSchema, deviceInputSchema, deviceSchema, deviceUpdateSchema, eventListSchema,
+  eventQuerySchema, eventSchema, idParamsSchema, leadResultSchema, limitInputSchema, limitQuerySchema, limitSchema, limitUpdateSchema, pollutantCodeSchema,
+  readingsInputSchema, rejectionSummarySchema, seriesQuerySchema, seriesSchema, unknownCodeSchema,
 } from './schema.js';
 import {
-  countOngoingEvents, findEvent, findOutfall, listDevices, listEvents, listLimits, loadLatestValues, loadSeries, rejectionSummary,
+  countOngoingEvents, findEvent, findOutfall, listDevices, listEvents, listLimits, listUnknownCodes, loadLatestValues, loadSeries, rejectionSummary,
 } from './queries.js';
-import { addChannel, addLimit, ingestReadings, leadFromEvent, registerDevice } from './actions.js';
+import { addChannel, addLimit, ingestReadings, leadFromEvent, registerDevice, updateChannel, updateDevice, updateLimit } from './actions.js';
+import { mnFormatOf } from './rules/hj212.js';
+import { POLLUTANT_CODE_SOURCE, POLLUTANTS, pollutantInfo } from './rules/pollutants.js';
 import { isOffline } from './rules/events.js';
-import { pollutantInfo } from './rules/pollutants.js';
 import { EVENT_GROUPS, LEAD_EVENT_KINDS } from './rules/vocabulary.js';
 import { runningGateways } from './hooks.js';
 import { electricityChannels, monitoringDevices } from './tables.js';
+import { simulationRoutes } from './simulation-routes.js';
 
 const itemsOf = <T extends z.ZodTypeAny>(item: T) => z.object({ items: z.array(item) });
 const idResult = z.object({ id: z.number() });
@@ -55,6 +58,8 @@ function parseReadingsCsv(csv: string): { ok: true; rows: { channelId: number; a
 }
 
 export const monitoringRoutes: FastifyPluginAsyncZod<{ db: Db; clock?: () => Date }> = async (app, { db, clock = () => new Date() }) => {
+  await app.register(simulationRoutes, { db, clock });
+
   app.get('/api/monitoring/devices', {
     schema: { tags: ['monitoring'], summary: 'Registered data loggers (MN) in scope', response: { 200: itemsOf(deviceSchema), ...errors } },
   }, async (request, reply) => {
@@ -62,7 +67,7 @@ export const monitoringRoutes: FastifyPluginAsyncZod<{ db: Db; clock?: () => Dat
     if (denied) return sendRefusal(request, reply, denied);
     const now = clock().getTime();
     const rows = await listDevices(db, request.principal!);
-    return { items: rows.map((d) => ({ ...d, lastSeenAt: iso(d.lastSeenAt), online: d.lastSeenAt !== null && !isOffline(d.lastSeenAt.getTime(), d.intervalS, now) })) };
+    return { items: rows.map((d) => ({ ...d, mnFormat: mnFormatOf(d.mn), lastSeenAt: iso(d.lastSeenAt), online: d.lastSeenAt !== null && !isOffline(d.lastSeenAt.getTime(), d.intervalS, now) })) };
   });
 
   app.post('/api/monitoring/devices', {
@@ -72,6 +77,48 @@ export const monitoringRoutes: FastifyPluginAsyncZod<{ db: Db; clock?: () => Dat
     if (!result.ok) return sendRefusal(request, reply, result);
     for (const g of runningGateways()) await g.reloadDevices();
     return reply.code(201).send({ id: result.value.id });
+  });
+
+  app.patch('/api/monitoring/devices/:id', {
+    schema: { tags: ['monitoring'], summary: 'Change a logger (password, outfall, interval, active)', params: idParamsSchema, body: deviceUpdateSchema, response: { 200: idResult, ...errors } },
+  }, async (request, reply) => {
+    const result = await updateDevice(db, request.principal!, request.params.id, request.body, clock());
+    if (!result.ok) return sendRefusal(request, reply, result);
+    for (const g of runningGateways()) await g.reloadDevices();
+    return { id: result.value.id };
+  });
+
+  app.patch('/api/monitoring/limits/:id', {
+    schema: { tags: ['monitoring'], summary: 'End a limit or correct its citation', params: idParamsSchema, body: limitUpdateSchema, response: { 200: idResult, ...errors } },
+  }, async (request, reply) => {
+    const result = await updateLimit(db, request.principal!, request.params.id, request.body, clock());
+    if (!result.ok) return sendRefusal(request, reply, result);
+    return { id: result.value.id };
+  });
+
+  app.patch('/api/monitoring/electricity/channels/:id', {
+    schema: { tags: ['monitoring'], summary: 'Change a power channel\'s name and thresholds', params: idParamsSchema, body: channelUpdateSchema, response: { 200: idResult, ...errors } },
+  }, async (request, reply) => {
+    const result = await updateChannel(db, request.principal!, request.params.id, request.body, clock());
+    if (!result.ok) return sendRefusal(request, reply, result);
+    return { id: result.value.id };
+  });
+
+  app.get('/api/monitoring/unknown-codes', {
+    schema: { tags: ['monitoring'], summary: 'CP codes outside HJ 212-2017 附录 B (after 2005 mapping), per logger: listed, never stored as series', response: { 200: itemsOf(unknownCodeSchema), ...errors } },
+  }, async (request, reply) => {
+    const denied = checkPermission(request, 'monitoring.read');
+    if (denied) return sendRefusal(request, reply, denied);
+    const rows = await listUnknownCodes(db, request.principal!);
+    return { items: rows.map((r) => ({ ...r, firstSeenAt: r.firstSeenAt.toISOString(), lastSeenAt: r.lastSeenAt.toISOString() })) };
+  });
+
+  app.get('/api/monitoring/pollutant-codes', {
+    schema: { tags: ['monitoring'], summary: 'HJ 212-2017 附录 B codes with the HJ/T 212-2005 codes they replace (cited data)', response: { 200: itemsOf(pollutantCodeSchema).extend({ source: z.string() }), ...errors } },
+  }, async (request, reply) => {
+    const denied = checkPermission(request, 'monitoring.read');
+    if (denied) return sendRefusal(request, reply, denied);
+    return { source: POLLUTANT_CODE_SOURCE, items: POLLUTANTS.map((p) => ({ code: p.code, code2005: p.code2005 ?? null, name: p.name, unit: p.unit, medium: p.medium })) };
   });
 
   app.get('/api/monitoring/limits', {

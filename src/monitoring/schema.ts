@@ -17,8 +17,16 @@ export const deviceInputSchema = z.object({
   intervalS: z.number().int().min(30).max(3600).default(60),
 });
 
+/** Changes to a registered logger (its MN is its identity and does not change). */
+export const deviceUpdateSchema = z.object({
+  password: z.string().min(1).max(32).optional(),
+  outfallId: z.number().int().positive().nullable().optional(),
+  intervalS: z.number().int().min(30).max(3600).optional(),
+  active: z.boolean().optional(),
+}).refine((b) => Object.keys(b).length > 0, { message: 'nothing to change', path: ['active'] });
+
 export const deviceSchema = z.object({
-  id: z.number(), mn: z.string(), kind: z.enum(DEVICE_KINDS), enterpriseId: z.number(), enterpriseName: z.string(), districtId: z.number(),
+  id: z.number(), mn: z.string(), mnFormat: z.enum(['HJ212-2017', 'HJ212-2005', 'nonstandard']), kind: z.enum(DEVICE_KINDS), enterpriseId: z.number(), enterpriseName: z.string(), districtId: z.number(),
   outfallId: z.number().nullable(), outfallCode: z.string().nullable(), outfallName: z.string().nullable(), intervalS: z.number(), active: z.boolean(),
   lastSeenAt: instant.nullable(), online: z.boolean(),
 });
@@ -37,6 +45,15 @@ export const limitInputSchema = z.object({
 });
 export const limitSchema = limitInputSchema.extend({ id: z.number(), createdAt: instant });
 export const limitQuerySchema = z.object({ outfallId: id });
+/** Ending a limit (a new one takes over) or correcting its citation; the bound itself is replaced by a new limit. */
+export const limitUpdateSchema = z.object({ effectiveTo: day.nullable().optional(), citation: text(300).optional() })
+  .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change', path: ['effectiveTo'] });
+
+export const unknownCodeSchema = z.object({
+  deviceId: z.number(), mn: z.string(), enterpriseId: z.number(), enterpriseName: z.string(), code: z.string(), cn: z.number(), count: z.number(),
+  firstSeenAt: instant, lastSeenAt: instant,
+});
+export const pollutantCodeSchema = z.object({ code: z.string(), code2005: z.string().nullable(), name: z.string(), unit: z.string(), medium: z.string() });
 
 export const eventQuerySchema = z.object({
   kind: z.enum(EVENT_KINDS).optional(),
@@ -95,6 +112,10 @@ export const channelInputSchema = z.object({
   ratedKw: z.number().positive().finite(), onThresholdKw: z.number().nonnegative().finite(), underLoadRatio: z.number().min(0).max(1).default(0.3),
 });
 export const channelSchema = channelInputSchema.extend({ id: z.number(), createdAt: instant });
+export const channelUpdateSchema = z.object({
+  name: text(100).optional(), ratedKw: z.number().positive().finite().optional(), onThresholdKw: z.number().nonnegative().finite().optional(),
+  underLoadRatio: z.number().min(0).max(1).optional(),
+}).refine((b) => Object.keys(b).length > 0, { message: 'nothing to change', path: ['name'] });
 export const channelQuerySchema = z.object({ enterpriseId: id });
 
 export const readingsInputSchema = z.object({
@@ -104,3 +125,34 @@ export const readingsInputSchema = z.object({
 }).refine((b) => b.readings || b.csv, { message: 'readings or csv', path: ['readings'] });
 
 export const leadResultSchema = z.object({ eventId: z.number(), leadId: z.number() });
+
+// The simulation of data loggers against the running gateway (web reads these types).
+const simulationIds = z.array(z.number().int().positive()).max(500);
+
+export const simulationDevicesInputSchema = z.object({
+  enterpriseIds: simulationIds.min(1),
+  outfallIds: simulationIds.min(1).optional(),
+  electricity: z.boolean().default(false),
+});
+
+export const simulationStartInputSchema = z.object({
+  enterpriseIds: simulationIds.min(1).optional(),
+  rate: z.number().min(0.1).max(200).default(10),
+  durationS: z.number().int().min(1).max(24 * 3600).optional(),
+  packets: z.number().int().min(1).max(1_000_000).optional(),
+  faultRatio: z.number().min(0).max(0.5).default(0.02),
+  exceedRatio: z.number().min(0).max(1).default(0.1),
+});
+
+const progressSchema = z.object({ sent: z.number(), valid: z.number(), faulty: z.number(), acked: z.number(), points: z.number(), seconds: z.number() });
+export const simulationRunSchema = z.object({
+  id: z.number(), state: z.enum(['running', 'stopping', 'finished', 'stopped', 'failed']), startedAt: z.string(), endedAt: z.string().nullable(),
+  startedBy: z.string(), stoppedBy: z.string().nullable(), gatewayPort: z.number(), devices: z.number(), enterpriseIds: z.array(z.number()).nullable(),
+  rate: z.number(), durationS: z.number().nullable(), packets: z.number().nullable(), progress: progressSchema, error: z.string().nullable(),
+});
+export const simulationStatusSchema = z.object({
+  gatewayPort: z.number().nullable(),
+  simulatedDevices: z.object({ water: z.number(), air: z.number(), electricity: z.number() }),
+  run: simulationRunSchema.nullable(),
+});
+

@@ -30,6 +30,15 @@ export interface SimulatorOptions {
   seed?: number;
   /** Each acknowledged packet (MN and QN). */
   onAck?: (mn: string, qn: string) => void;
+  /** Stops sending when aborted (answers still due are awaited as at the end of a run). */
+  signal?: AbortSignal;
+  /** The running counts, after each round of sending and as answers arrive (the same object each time). */
+  onProgress?: (progress: Readonly<SimulatorResult>) => void;
+  /**
+   * Encode every frame before the clock starts (needs `packets`): a benchmark then measures the gateway,
+   * not the simulator's own encoding.
+   */
+  preEncode?: boolean;
 }
 
 export interface SimulatorResult { sent: number; valid: number; faulty: number; acked: number; points: number; seconds: number }
@@ -121,6 +130,14 @@ export async function runSimulator(o: SimulatorOptions): Promise<SimulatorResult
   const nConn = Math.max(1, Math.min(o.connections ?? Math.min(o.devices.length, 20), o.devices.length));
   const states: DeviceState[] = o.devices.map((dev, i) => ({ dev, at: start, n: 0, exceeding: r() < (o.exceedRatio ?? 0.1), conn: i % nConn }));
   const result: SimulatorResult = { sent: 0, valid: 0, faulty: 0, acked: 0, points: 0, seconds: 0 };
+  let device = 0;
+  const make = () => {
+    const s = states[device]!;
+    device = (device + 1) % states.length;
+    const f = nextFrame(s, r, intervalS, o.faultRatio ?? 0.02);
+    return { conn: s.conn, frame: f.frame, valid: f.valid, points: f.points };
+  };
+  const prepared = o.preEncode && o.packets !== undefined ? Array.from({ length: o.packets }, make) : null;
   const t0 = Date.now();
   const deadline = o.durationS ? t0 + o.durationS * 1000 : Infinity;
   const limit = o.packets ?? Infinity;
@@ -143,38 +160,39 @@ export async function runSimulator(o: SimulatorOptions): Promise<SimulatorResult
         const line = buf.slice(0, at); buf = buf.slice(at + 2);
         if (line.includes('CN=9014')) {
           result.acked++; inFlight[i]!--;
-          const qn = /QN=(\d+)/.exec(line)?.[1];
-          const mn = /MN=([0-9A-Za-z]+)/.exec(line)?.[1];
-          if (qn && mn) o.onAck?.(mn, qn);
+          if (o.onAck) {
+            const qn = /QN=(\d+)/.exec(line)?.[1];
+            const mn = /MN=([0-9A-Za-z]+)/.exec(line)?.[1];
+            if (qn && mn) o.onAck(mn, qn);
+          }
         }
       }
+      o.onProgress?.(result);
       poke();
     });
     s.on('error', () => { closed = true; poke(); });
     s.on('close', () => { closed = true; poke(); });
   });
-  let device = 0;
   const sendOne = () => {
-    const s = states[device]!;
-    device = (device + 1) % states.length;
-    const f = nextFrame(s, r, intervalS, o.faultRatio ?? 0.02);
+    const f = prepared ? prepared[result.sent]! : make();
     result.sent++;
-    if (f.valid) { result.valid++; result.points += f.points; inFlight[s.conn]!++; } else result.faulty++;
-    return { conn: s.conn, frame: f.frame };
+    if (f.valid) { result.valid++; result.points += f.points; inFlight[f.conn]!++; } else result.faulty++;
+    return f;
   };
+  const nextConn = () => (prepared ? prepared[result.sent]!.conn : states[device]!.conn);
   const pending: string[][] = conns.map(() => []);
   const flushWrites = () => { conns.forEach((s, i) => { if (pending[i]!.length && !s.destroyed) { s.write(pending[i]!.join('')); pending[i] = []; } }); };
-  while (!closed && result.sent < limit && Date.now() < deadline) {
+  while (!closed && !o.signal?.aborted && result.sent < limit && Date.now() < deadline) {
     if (o.rate > 0) {
       const due = Math.min(limit, Math.floor(((Date.now() - t0) / 1000) * o.rate) + 1);
       while (result.sent < due) { const x = sendOne(); pending[x.conn]!.push(x.frame); }
       flushWrites();
+      o.onProgress?.(result);
       await new Promise((res) => setTimeout(res, 10));
     } else {
       let progressed = false;
       for (let k = 0; k < 200 && result.sent < limit; k++) {
-        const s = states[device]!;
-        if (inFlight[s.conn]! >= maxInFlight) break;
+        if (inFlight[nextConn()]! >= maxInFlight) break;
         const x = sendOne(); pending[x.conn]!.push(x.frame); progressed = true;
       }
       flushWrites();
@@ -190,5 +208,6 @@ export async function runSimulator(o: SimulatorOptions): Promise<SimulatorResult
   }
   for (const s of conns) s.destroy();
   result.seconds = (Date.now() - t0) / 1000;
+  o.onProgress?.(result);
   return result;
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/helpers/db.js';
 import type { Database } from '../platform/db/index.js';
 import { batchInserterOf, BatchWriter } from './store.js';
-import { monitoringDataPoints, monitoringPackets } from './tables.js';
+import { monitoringDataPoints, monitoringPackets, monitoringPointCorrections } from './tables.js';
 import type { IngestRows } from './rules/ingest.js';
 
 let database: Database;
@@ -43,6 +43,43 @@ describe('batched storage', () => {
     await drained;
     await writer.flush();
     expect(done).toEqual([100, 101, 102, 103, 104, 105, 106, 107]);
+  });
+
+  it('a record re-sent with other values is kept as a correction (in the same batch or a later one); an identical re-send is not', async () => {
+    const insert = batchInserterOf(database);
+    const changed = (i: number, rtd: number): IngestRows => { const r = rows(i); r.points[0]!.rtd = rtd; return r; };
+    await insert([rows(300), changed(300, 9.5), rows(300)], new Date()); // same batch
+    await insert([changed(301, 1), rows(300)], new Date());
+    await insert([changed(301, 2)], new Date()); // a later batch
+    const kept = await database.db.select().from(monitoringDataPoints);
+    expect(kept.find((p) => p.dataTime.getTime() === Date.UTC(2024, 0, 1) + 300 * 60_000)!.rtd).toBe(30);
+    expect(kept.find((p) => p.dataTime.getTime() === Date.UTC(2024, 0, 1) + 301 * 60_000)!.rtd).toBe(1);
+    const corrections = await database.db.select().from(monitoringPointCorrections);
+    expect(corrections.map((c) => c.rtd).sort()).toEqual([2, 9.5]);
+    expect(corrections.every((c) => !c.audited)).toBe(true);
+  });
+
+  it('with two lanes, each device commits in order and flush waits for both lanes', async () => {
+    const committed: string[] = [];
+    const writer = new BatchWriter(async (items) => {
+      await new Promise((r) => setTimeout(r, items[0]!.packet!.deviceId === 1 ? 20 : 1));
+      for (const it of items) committed.push(`${it.packet!.deviceId}:${it.packet!.qn}`);
+    }, { lanes: 2, maxBatchRows: 2 });
+    const item = (deviceId: number, i: number): IngestRows => ({ ...rows(i), packet: { ...rows(i).packet!, deviceId, qn: String(i) } });
+    const done: string[] = [];
+    for (let i = 0; i < 6; i++) for (const d of [1, 2]) writer.submit(item(d, i), (e) => { if (!e) done.push(`${d}:${i}`); });
+    await writer.flush();
+    expect(done).toHaveLength(12);
+    for (const d of ['1', '2']) expect(committed.filter((c) => c.startsWith(`${d}:`))).toEqual([0, 1, 2, 3, 4, 5].map((i) => `${d}:${i}`));
+    expect(writer.depth).toBe(0);
+  });
+
+  it('an idle writer starts on the next turn: packets submitted in the same turn (one poll phase) share a batch', async () => {
+    const sizes: number[] = [];
+    const writer = new BatchWriter(async (items) => { sizes.push(items.length); });
+    for (let i = 300; i < 305; i++) writer.submit(rows(i), () => {});
+    await writer.flush();
+    expect(sizes).toEqual([5]);
   });
 
   it('a failed batch answers nobody', async () => {

@@ -2,7 +2,7 @@ import {
   bigserial, boolean, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp, unique,
 } from 'drizzle-orm/pg-core';
 import { enterprises, outfalls } from '../enterprises/tables.js';
-import { leads } from '../cases/index.js';
+import { leads } from '../cases/tables.js';
 import type { EventKind, LimitBasis, LimitPeriod, ChannelRole, DeviceKind } from './rules/vocabulary.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -50,8 +50,59 @@ export const monitoringDataPoints = pgTable('monitoring_data_points', {
   cou: doublePrecision('cou'),
   zsRtd: doublePrecision('zs_rtd'),
   zsAvg: doublePrecision('zs_avg'),
+  /** 数据标记 as sent; null = the logger sent no -Flag (the rules read it as N, HJ 212-2017 表 4). */
   flag: text('flag'),
+  /** The code as received when it was an HJ/T 212-2005 code mapped to `pollutant` (附录 B 原编码). */
+  sourceCode: text('source_code'),
 }, (t) => [primaryKey({ columns: [t.deviceId, t.cn, t.pollutant, t.dataTime] })]);
+
+/**
+ * A record re-sent with different values for a (device, command, pollutant, time) already stored: kept beside
+ * the first (which stays the value judged), marked for review, and audited (see README §"Decisions").
+ */
+export const monitoringPointCorrections = pgTable('monitoring_point_corrections', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  deviceId: integer('device_id').notNull(),
+  cn: smallint('cn').notNull(),
+  pollutant: text('pollutant').notNull(),
+  dataTime: ts('data_time').notNull(),
+  rtd: doublePrecision('rtd'),
+  min: doublePrecision('min'),
+  avg: doublePrecision('avg'),
+  max: doublePrecision('max'),
+  cou: doublePrecision('cou'),
+  zsRtd: doublePrecision('zs_rtd'),
+  zsAvg: doublePrecision('zs_avg'),
+  flag: text('flag'),
+  receivedAt: ts('received_at').notNull(),
+  audited: boolean('audited').notNull().default(false),
+}, (t) => [index('monitoring_point_corrections_point_idx').on(t.deviceId, t.cn, t.pollutant, t.dataTime)]);
+
+/**
+ * Sub-packets of split uploads (Flag D = 1, PNUM/PNO), each stored before its own 9014 (HJ 212-2017 §6.3.2,
+ * 附录 C); the message is assembled from them after. Re-sent parts hit the key and change nothing.
+ */
+export const monitoringPacketParts = pgTable('monitoring_packet_parts', {
+  deviceId: integer('device_id').notNull(),
+  qn: text('qn').notNull(),
+  pno: smallint('pno').notNull(),
+  pnum: smallint('pnum').notNull(),
+  cn: smallint('cn').notNull(),
+  /** The part's data segment (re-encoded from the parsed packet, 2005 codes as sent): re-parsed to finish an assembly after a restart. */
+  segment: text('segment').notNull(),
+  receivedAt: ts('received_at').notNull(),
+  assembledAt: ts('assembled_at'),
+}, (t) => [primaryKey({ columns: [t.deviceId, t.qn, t.pno] }), index('monitoring_packet_parts_open_idx').on(t.assembledAt, t.receivedAt)]);
+
+/** CP codes that are neither an HJ 212-2017 code nor a mapped 2005 code: listed for review, never a series. */
+export const monitoringUnknownCodes = pgTable('monitoring_unknown_codes', {
+  deviceId: integer('device_id').notNull(),
+  code: text('code').notNull(),
+  cn: smallint('cn').notNull(),
+  firstSeenAt: ts('first_seen_at').notNull(),
+  lastSeenAt: ts('last_seen_at').notNull(),
+  count: integer('count').notNull(),
+}, (t) => [primaryKey({ columns: [t.deviceId, t.code] })]);
 
 /** Frames refused by the gateway, with the reason (bounded sample of the frame). */
 export const monitoringRejections = pgTable('monitoring_rejections', {
@@ -62,6 +113,8 @@ export const monitoringRejections = pgTable('monitoring_rejections', {
   mn: text('mn'),
   remote: text('remote'),
   sample: text('sample').notNull(),
+  /** Bytes discarded (framing: noise, a frame without trailer); null for a whole frame judged by the parser. */
+  bytes: integer('bytes'),
 }, (t) => [index('monitoring_rejections_at_idx').on(t.at), index('monitoring_rejections_reason_idx').on(t.reason)]);
 
 /** Limits as data: the emission standard's and the discharge permit's, each with its citation. */

@@ -1,9 +1,8 @@
 // Test fixtures for monitoring and supervision: enterprises with outfalls, and simulated devices.
 import type { TestContext } from '../../test/helpers/app.js';
 import { enterpriseInput } from '../../test/helpers/app.js';
-import { insertEnterprise } from '../enterprises/actions.js';
+import { insertEnterprise, type EnterpriseFields } from '../enterprises/index.js';
 import { SYSTEM_ACTOR } from '../platform/audit/log.js';
-import type { EnterpriseFields } from '../enterprises/rules/enterprise.js';
 
 export async function makeEnterprises(ctx: TestContext, n: number, overrides: Partial<EnterpriseFields> & { districtCode?: string } = {}): Promise<number[]> {
   const ids: number[] = [];

@@ -1,32 +1,58 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /** Runtime configuration, read once from the environment. */
 export interface Config {
   databaseUrl: string | null;
+  /** The embedded database and everything kept beside it (evidence, audit key, demo login). */
   dataDir: string;
   port: number;
+  /** Listen address: 127.0.0.1 unless HOST says otherwise (0.0.0.0 serves the intranet). */
   host: string;
   webDist: string;
   secureCookies: boolean;
-  /** Evidence files (执法全过程记录), stored content-addressed: `<evidenceDir>/<sha[0:2]>/<sha>`. */
+  /** Evidence files (执法全过程记录), content-addressed `<evidenceDir>/<sha[0:2]>/<sha>`; ECOGOV_EVIDENCE_DIR, default `<dataDir>/evidence`. */
   evidenceDir: string;
-  /** Largest evidence file accepted, in bytes (default 2 GiB). */
+  /** Largest evidence file accepted, in bytes (ECOGOV_EVIDENCE_MAX_BYTES, default 200 MiB). */
   evidenceMaxBytes: number;
+  /** Largest total of one case's evidence files, in bytes (ECOGOV_EVIDENCE_MAX_CASE_BYTES, default 20 GiB). */
+  evidenceMaxCaseBytes: number;
+  /** A session with no request for this long ends (ECOGOV_SESSION_IDLE_MINUTES, default 30). */
+  sessionIdleMinutes: number;
+  /** HMAC key of the audit checkpoints (ECOGOV_AUDIT_KEY_FILE; default `<dataDir>/audit-checkpoint.key`, generated). */
+  auditKeyFile: string;
+  /** Append-only copy of every checkpoint (ECOGOV_AUDIT_CHECKPOINT_FILE; default `<dataDir>/audit-checkpoints.log`; 'off' disables). */
+  auditCheckpointFile: string | null;
+  /** A checkpoint is written once this many rows were appended since the last one (ECOGOV_AUDIT_CHECKPOINT_EVERY, default 100). */
+  auditCheckpointEvery: number;
   /** Accepted evidence MIME types (comma-separated in the environment); null: the built-in list. */
   evidenceMimeTypes: string[] | null;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  return {
+  const base = {
     databaseUrl: env.DATABASE_URL?.trim() || null,
-    dataDir: resolve(env.ECOGOV_DATA_DIR ?? './data/pglite'),
     port: Number(env.PORT ?? 3000),
-    host: env.HOST ?? '0.0.0.0',
+    host: env.HOST?.trim() || '127.0.0.1',
     webDist: resolve(env.ECOGOV_WEB_DIST ?? './web/dist'),
-    secureCookies: env.ECOGOV_SECURE_COOKIES === '1',
-    evidenceDir: resolve(env.ECOGOV_EVIDENCE_DIR ?? './data/evidence'),
-    evidenceMaxBytes: positiveInteger(env.ECOGOV_EVIDENCE_MAX_BYTES) ?? 2 * 1024 ** 3,
+    secureCookies: ['1', 'true', 'yes', 'on'].includes((env.ECOGOV_SECURE_COOKIES ?? '').toLowerCase()),
+    evidenceMaxBytes: positiveInteger(env.ECOGOV_EVIDENCE_MAX_BYTES) ?? 200 * 1024 ** 2,
+    evidenceMaxCaseBytes: positiveInteger(env.ECOGOV_EVIDENCE_MAX_CASE_BYTES) ?? 20 * 1024 ** 3,
     evidenceMimeTypes: env.ECOGOV_EVIDENCE_MIME_TYPES?.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean) ?? null,
+    sessionIdleMinutes: positiveInteger(env.ECOGOV_SESSION_IDLE_MINUTES) ?? 30,
+    auditCheckpointEvery: positiveInteger(env.ECOGOV_AUDIT_CHECKPOINT_EVERY) ?? 100,
+  };
+  return withDataDir({ ...base, dataDir: '', evidenceDir: '', auditKeyFile: '', auditCheckpointFile: null },
+    resolve(env.ECOGOV_DATA_DIR ?? './data/pglite'), env);
+}
+
+/** The configuration with another data directory; what lives in it by default moves along. */
+export function withDataDir(c: Config, dataDir: string, env: NodeJS.ProcessEnv = process.env): Config {
+  const checkpointFile = env.ECOGOV_AUDIT_CHECKPOINT_FILE?.trim();
+  return {
+    ...c, dataDir,
+    evidenceDir: env.ECOGOV_EVIDENCE_DIR ? resolve(env.ECOGOV_EVIDENCE_DIR) : join(dataDir, 'evidence'),
+    auditKeyFile: env.ECOGOV_AUDIT_KEY_FILE ? resolve(env.ECOGOV_AUDIT_KEY_FILE) : join(dataDir, 'audit-checkpoint.key'),
+    auditCheckpointFile: checkpointFile === 'off' ? null : checkpointFile ? resolve(checkpointFile) : join(dataDir, 'audit-checkpoints.log'),
   };
 }
 

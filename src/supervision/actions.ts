@@ -7,11 +7,11 @@ import { appendAudit, actorOf, SYSTEM_ACTOR, type Actor } from '../platform/audi
 import { can, type Principal } from '../platform/auth/roles.js';
 import { refuse, success, type Result } from '../law/outcome.js';
 import { chinaDateOf } from '../law/civil-date.js';
-import { findEnterprise } from '../enterprises/queries.js';
+import { findEnterprise } from '../enterprises/index.js';
 import { openLeadFromEvent } from '../cases/index.js';
 import { complaints, inspectionDrawItems, inspectionDraws, keyListEntries, positiveListEntries, rectifications, riskWeightSets } from './tables.js';
 import {
-  findComplaint, findPositiveEntry, loadDrawOfficers, loadEnterpriseFacts, loadRiskWeights, loadVisitCauses, openKeyListEntries, type EnterpriseFacts,
+  findComplaint, findPositiveEntry, findRiskWeightSet, loadDrawOfficers, loadEnterpriseFacts, loadRiskWeights, loadVisitCauses, openKeyListEntries, type EnterpriseFacts,
 } from './queries.js';
 import { computeRiskScore, type RiskScore, type RiskWeights } from './rules/risk.js';
 import { computeKeyListReasons, sameReasons } from './rules/key-list.js';
@@ -130,16 +130,51 @@ export async function computeRiskRanking(db: DbOrTx, principal: Principal | null
   })).sort((a, b) => b.risk.score - a.risk.score || a.enterpriseId - b.enterpriseId);
 }
 
-/** A new version of the weights (effective from a date); earlier scores keep naming the version they used. */
-export async function addRiskWeights(db: Db, principal: Principal, input: { effectiveFrom: string; weights: RiskWeights; note: string }, now: Date): Promise<Result<{ version: number }>> {
+/**
+ * A new version of the weights (effective from a date), as a draft: it scores nothing until activated
+ * (`activate: true` does both in one step). Earlier scores keep naming the version they used.
+ */
+export async function addRiskWeights(db: Db, principal: Principal, input: { effectiveFrom: string; weights: RiskWeights; note: string; activate?: boolean }, now: Date): Promise<Result<{ version: number; activated: boolean }>> {
   if (!can(principal, 'supervision.approve')) return refuse('FORBIDDEN');
+  const { activate = false, ...fields } = input;
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(7301006)`);
     const [max] = await tx.select({ v: sql<number>`coalesce(max(${riskWeightSets.version}), 1)::int` }).from(riskWeightSets);
     const version = Number(max?.v ?? 1) + 1;
-    await tx.insert(riskWeightSets).values({ version, ...input, createdById: principal.id, createdAt: now });
-    await appendAudit(tx, actorOf(principal), { action: 'risk_weights.add', entity: 'risk_weight_set', entityId: version, after: input }, now);
-    return success({ version });
+    const activation = activate ? { activatedById: principal.id, activatedAt: now, activationSeq: await nextActivationSeq(tx) } : {};
+    await tx.insert(riskWeightSets).values({ version, ...fields, createdById: principal.id, createdAt: now, ...activation });
+    await appendAudit(tx, actorOf(principal), { action: 'risk_weights.add', entity: 'risk_weight_set', entityId: version, after: { ...fields, activated: activate } }, now);
+    if (activate) await appendAudit(tx, actorOf(principal), { action: 'risk_weights.activate', entity: 'risk_weight_set', entityId: version, after: { version, effectiveFrom: fields.effectiveFrom } }, now);
+    return success({ version, activated: activate });
+  });
+}
+
+/** Under the weights' advisory lock: the next activation's place in the order. */
+async function nextActivationSeq(tx: DbOrTx): Promise<number> {
+  const [row] = await tx.select({ n: sql<number>`coalesce(max(${riskWeightSets.activationSeq}), 0)::int` }).from(riskWeightSets);
+  return Number(row?.n ?? 0) + 1;
+}
+
+/**
+ * Activates a version: from its effective date it is the one in force, until another is activated (activating
+ * an older version again rolls back to it). Refused when it is already the version in force.
+ */
+export async function activateRiskWeights(db: Db, principal: Principal, version: number, reason: string | null, now: Date): Promise<Result<{ version: number; inForce: boolean }>> {
+  if (!can(principal, 'supervision.approve')) return refuse('FORBIDDEN');
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(7301006)`);
+    const before = await findRiskWeightSet(tx, version);
+    if (!before) return refuse('NOT_FOUND');
+    const today = chinaDateOf(now);
+    const current = await loadRiskWeights(tx, today);
+    if (current.version === version && before.activatedAt !== null) return refuse('RISK_WEIGHTS_IN_FORCE');
+    const [row] = await tx.update(riskWeightSets).set({ activatedById: principal.id, activatedAt: now, activationSeq: await nextActivationSeq(tx) })
+      .where(eq(riskWeightSets.version, version)).returning();
+    await appendAudit(tx, actorOf(principal), {
+      action: 'risk_weights.activate', entity: 'risk_weight_set', entityId: version, reason: reason ?? undefined,
+      before: { inForce: current.version, activatedAt: before.activatedAt }, after: { version, effectiveFrom: row!.effectiveFrom, activatedAt: now },
+    }, now);
+    return success({ version, inForce: row!.effectiveFrom <= today });
   });
 }
 
@@ -196,11 +231,14 @@ export async function checkAdmission(db: DbOrTx, enterpriseId: number, principal
 export async function proposePositiveList(db: Db, principal: Principal, enterpriseId: number, now: Date): Promise<Result<typeof positiveListEntries.$inferSelect>> {
   if (!can(principal, 'supervision.manage')) return refuse('FORBIDDEN');
   return db.transaction(async (tx) => {
+    // The enterprise row locked: two proposals at once cannot both see "not on the list yet".
+    await tx.execute(sql`select id from enterprises where id = ${enterpriseId} for update`);
     const found = await checkAdmission(tx, enterpriseId, principal, now);
     if (!found) return refuse('ENTERPRISE_UNKNOWN', undefined, 'enterpriseId');
     const [current] = await tx.select({ id: positiveListEntries.id }).from(positiveListEntries)
       .where(and(eq(positiveListEntries.enterpriseId, enterpriseId), inArray(positiveListEntries.status, ['proposed', 'approved', 'published'])));
-    if (current) return refuse('POSITIVE_LIST_ALREADY', undefined, 'enterpriseId');
+    // A state conflict (409), not a bad value: the entry already exists, whichever request made it.
+    if (current) return refuse('POSITIVE_LIST_ALREADY');
     if (!found.check.eligible) return refuse('POSITIVE_LIST_NOT_ELIGIBLE', undefined, 'enterpriseId', { unmet: found.check.criteria.filter((c) => !c.met).map((c) => c.criterion).join(',') });
     const [row] = await tx.insert(positiveListEntries).values({ enterpriseId, status: 'proposed', admission: found.check, proposedById: principal.id, proposedAt: now }).returning();
     await appendAudit(tx, actorOf(principal), { action: 'positive_list.propose', entity: 'positive_list_entry', entityId: row!.id, after: row }, now);
@@ -244,8 +282,11 @@ export async function createDraw(db: Db, principal: Principal, input: DrawInput,
   if (!can(principal, 'supervision.manage')) return refuse('FORBIDDEN');
   // 行政处罚法 第四十二条: at least two officers on every inspection team.
   if (input.teamSize < MIN_TEAM_SIZE) return refuse('DRAW_TEAM_TOO_SMALL', TWO_OFFICERS, 'teamSize');
+  // A district user draws from their own district only; the draw records that scope (and is seen only there).
+  if (principal.districtId !== null && input.districtId !== null && input.districtId !== principal.districtId) return refuse('OUT_OF_SCOPE');
+  const districtId = principal.districtId ?? input.districtId;
   const today = chinaDateOf(now);
-  const ranking = await computeRiskRanking(db, principal, now, input.districtId ? { districtId: input.districtId } : {});
+  const ranking = await computeRiskRanking(db, principal, now, districtId ? { districtId } : {});
   if (!ranking.length) return refuse('DRAW_POOL_EMPTY', undefined, 'districtId');
   const causes = await loadVisitCauses(db, new Date(now.getTime() - CAUSE_DAYS * 86_400_000), minusDays(today, CAUSE_DAYS));
   const officers = await loadDrawOfficers(db, minusDays(today, RECENT_VISIT_DAYS));
@@ -258,11 +299,11 @@ export async function createDraw(db: Db, principal: Principal, input: DrawInput,
   const result = drawInspections(pool, seed);
   const weightsVersion = ranking[0]!.risk.weightsVersion;
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(inspectionDraws).values({ seed, drawnAt: now, drawnById: principal.id, title: input.title, pool, result, weightsVersion }).returning();
+    const [row] = await tx.insert(inspectionDraws).values({ seed, drawnAt: now, drawnById: principal.id, title: input.title, pool, result, weightsVersion, districtId }).returning();
     if (result.items.length) {
       await tx.insert(inspectionDrawItems).values(result.items.map((i) => ({ drawId: row!.id, enterpriseId: i.enterpriseId, officerIds: i.officerIds, riskScore: i.riskScore, cause: i.cause, drawnOn: today })));
     }
-    await appendAudit(tx, actorOf(principal), { action: 'draw.create', entity: 'inspection_draw', entityId: row!.id, after: { seed, title: input.title, result } }, now);
+    await appendAudit(tx, actorOf(principal), { action: 'draw.create', entity: 'inspection_draw', entityId: row!.id, after: { seed, title: input.title, districtId, result } }, now);
     return success(row!);
   });
 }

@@ -2,14 +2,14 @@
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../platform/db/index.js';
 import type { Principal } from '../platform/auth/roles.js';
-import { enterprises } from '../enterprises/tables.js';
-import { districts } from '../organisation/tables.js';
-import { users } from '../users/tables.js';
-import { cases } from '../cases/index.js';
+import { enterprises } from '../enterprises/index.js';
+import { districts } from '../organisation/index.js';
+import { users } from '../users/index.js';
+import { cases, caseSteps } from '../cases/index.js';
 // The exemptions capability exposes no per-enterprise count; its table is read here, read-only.
 import { exemptions } from '../platform/db/schema.js';
 import { countEventsByEnterprise, LEAD_EVENT_KINDS, monitoringEvents } from '../monitoring/index.js';
-import { complaints, inspectionDrawItems, keyListEntries, positiveListEntries, rectifications, riskWeightSets } from './tables.js';
+import { complaints, inspectionDrawItems, inspectionDraws, keyListEntries, positiveListEntries, rectifications, riskWeightSets } from './tables.js';
 import { classifyIndustryRisk, type RiskFacts } from './rules/risk.js';
 import { ON_POSITIVE_LIST } from './rules/vocabulary.js';
 import { RISK_WEIGHTS_V1 } from './data.js';
@@ -67,14 +67,25 @@ export async function loadEnterpriseFacts(db: DbOrTx, todayOn: string, where: { 
   });
 }
 
-/** The weights in force: the highest version effective on the day; version 1 is the built-in data. */
+/**
+ * The weights in force: of the activated versions effective on the day, the one activated last (so activating
+ * an older version again rolls back to it); version 1, the built-in data, when none is.
+ */
 export async function loadRiskWeights(db: DbOrTx, todayOn: string) {
-  const [row] = await db.select().from(riskWeightSets).where(sql`${riskWeightSets.effectiveFrom} <= ${todayOn}`).orderBy(desc(riskWeightSets.version)).limit(1);
+  const [row] = await db.select().from(riskWeightSets)
+    .where(and(isNotNull(riskWeightSets.activationSeq), sql`${riskWeightSets.effectiveFrom} <= ${todayOn}`))
+    .orderBy(desc(riskWeightSets.activationSeq), desc(riskWeightSets.version)).limit(1);
   return row ? { version: row.version, weights: row.weights } : { version: 1, weights: RISK_WEIGHTS_V1 };
 }
 
 export async function listRiskWeightSets(db: DbOrTx) {
-  return db.select().from(riskWeightSets).orderBy(desc(riskWeightSets.version));
+  return db.select({ set: riskWeightSets, createdByName: users.displayName }).from(riskWeightSets)
+    .leftJoin(users, eq(users.id, riskWeightSets.createdById)).orderBy(desc(riskWeightSets.version));
+}
+
+export async function findRiskWeightSet(db: DbOrTx, version: number) {
+  const [row] = await db.select().from(riskWeightSets).where(eq(riskWeightSets.version, version));
+  return row ?? null;
 }
 
 /** A recorded cause for an on-site visit: a complaint not found unfounded, or a violation event, within `days`. */
@@ -89,12 +100,29 @@ export async function loadVisitCauses(db: DbOrTx, since: Date, sinceOn: string):
   return out;
 }
 
+/**
+ * Case steps that are on-site visits at the enterprise: 现场检查（勘察）笔录, 采样, 先行登记保存 (made where the
+ * evidence is). Inquiry records (询问笔录) are left out: they are usually taken at the bureau.
+ */
+export const ON_SITE_STEP_KINDS = ['inspection_record', 'sampling', 'evidence_preservation'] as const;
+
+/**
+ * The officers who may be drawn, each with the enterprises they visited since `since`: as an earlier draw's
+ * team, or on their own case work (an on-site case step naming them, or recorded by them). Either is a
+ * recent visit for the conflict-of-interest exclusion.
+ */
 export async function loadDrawOfficers(db: DbOrTx, since: string) {
   const officers = await db.select({ id: users.id, districtId: users.districtId, name: users.displayName }).from(users)
     .where(and(eq(users.role, 'enforcement_officer'), eq(users.active, true), isNotNull(users.credentialNo))).orderBy(asc(users.id));
   const visits = await db.select({ enterpriseId: inspectionDrawItems.enterpriseId, officerIds: inspectionDrawItems.officerIds }).from(inspectionDrawItems)
     .where(gte(inspectionDrawItems.drawnOn, since));
-  return officers.map((o) => ({ ...o, recentEnterpriseIds: visits.filter((v) => v.officerIds.includes(o.id)).map((v) => v.enterpriseId) }));
+  const caseVisits = await db.select({ enterpriseId: cases.enterpriseId, officerIds: caseSteps.officerIds, actorId: caseSteps.actorId }).from(caseSteps)
+    .innerJoin(cases, eq(cases.id, caseSteps.caseId))
+    .where(and(gte(caseSteps.occurredOn, since), inArray(caseSteps.kind, [...ON_SITE_STEP_KINDS])));
+  const all = [...visits, ...caseVisits.map((v) => ({ enterpriseId: v.enterpriseId, officerIds: v.actorId === null ? v.officerIds : [...v.officerIds, v.actorId] }))];
+  return officers.map((o) => ({
+    ...o, recentEnterpriseIds: [...new Set(all.filter((v) => v.officerIds.includes(o.id)).map((v) => v.enterpriseId))].sort((a, b) => a - b),
+  }));
 }
 
 export async function listComplaints(db: DbOrTx, principal: Principal, enterpriseId?: number) {
@@ -138,4 +166,23 @@ export async function listKeyList(db: DbOrTx, principal: Principal, history: boo
 
 export async function openKeyListEntries(db: DbOrTx, enterpriseIds?: number[]) {
   return db.select().from(keyListEntries).where(and(isNull(keyListEntries.exitedAt), enterpriseIds ? inArray(keyListEntries.enterpriseId, enterpriseIds) : undefined));
+}
+
+/** Draws a user may see: a district user those scoped to their district; city users all. */
+const drawScopeOf = (p: Principal): SQL | undefined => (p.districtId === null ? undefined : eq(inspectionDraws.districtId, p.districtId));
+
+export async function listDraws(db: DbOrTx, principal: Principal) {
+  return db.select().from(inspectionDraws).where(drawScopeOf(principal)).orderBy(desc(inspectionDraws.drawnAt), desc(inspectionDraws.id)).limit(100);
+}
+
+export async function findDraw(db: DbOrTx, id: number, principal: Principal) {
+  const [row] = await db.select().from(inspectionDraws).where(and(eq(inspectionDraws.id, id), drawScopeOf(principal)));
+  return row ?? null;
+}
+
+/** 正面清单 as published to the public: enterprise names and districts only. */
+export async function listPublishedPositiveList(db: DbOrTx) {
+  return db.select({ enterpriseName: enterprises.name, districtName: districts.name, publishedAt: positiveListEntries.publishedAt }).from(positiveListEntries)
+    .innerJoin(enterprises, eq(enterprises.id, positiveListEntries.enterpriseId)).innerJoin(districts, eq(districts.id, enterprises.districtId))
+    .where(eq(positiveListEntries.status, 'published')).orderBy(asc(districts.id), asc(enterprises.name), asc(positiveListEntries.id));
 }

@@ -21,8 +21,8 @@ const post = (url: string, payload: unknown, headers = admin) => ctx.app.inject(
 const get = (url: string, headers = admin) => ctx.app.inject({ method: 'GET', url, headers });
 
 describe('differentiated supervision API', () => {
-  it('a complaint is a record, puts the enterprise on the key list with the reason, and can become a lead', async () => {
-    const res = await post('/api/supervision/complaints', { enterpriseId: noisy, source: '12369', receivedOn: '2024-06-20', content: '夜间异味扰民' });
+  it('a substantiated complaint is a record, puts the enterprise on the key list with the reason, and can become a lead', async () => {
+    const res = await post('/api/supervision/complaints', { enterpriseId: noisy, source: '12369', receivedOn: '2024-06-20', content: '夜间异味扰民', outcome: 'substantiated', closedOn: '2024-06-25' });
     expect(res.statusCode).toBe(201);
     const key = await get('/api/supervision/key-list');
     expect(key.json().items.find((e: { enterpriseId: number }) => e.enterpriseId === noisy).reasons).toEqual([{ code: 'complaint', detail: '1' }]);

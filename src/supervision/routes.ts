@@ -1,23 +1,27 @@
 import { z } from 'zod';
-import { desc, eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../platform/db/index.js';
 import { checkPermission } from '../platform/auth/session.js';
 import { sendRefusal } from '../platform/http/outcome-to-http.js';
+import { openPublicCors, sendWithEtag } from '../platform/http/public-api.js';
 import { errorSchema } from '../platform/http/errors-schema.js';
 import { refuse } from '../law/outcome.js';
 import { chinaDateOf } from '../law/civil-date.js';
-import { enterprises } from '../enterprises/tables.js';
-import { users } from '../users/tables.js';
+import { enterprises } from '../enterprises/index.js';
+import { users } from '../users/index.js';
 import {
   admissionSchema, completeSchema, complaintInputSchema, complaintSchema, complaintUpdateSchema, drawInputSchema, drawSchema, drawSummarySchema,
   enterpriseQuerySchema, idParamsSchema, keyEntrySchema, keyListQuerySchema, positiveEntrySchema, proposeSchema, reasonSchema, recomputeResultSchema,
-  rectificationInputSchema, rectificationSchema, riskItemSchema, riskListSchema, riskQuerySchema, riskWeightSetsSchema, riskWeightsInputSchema, stepParamsSchema,
-  verifySchema,
+  rectificationInputSchema, rectificationSchema, riskItemSchema, riskListSchema, riskQuerySchema, riskWeightSetsSchema, riskWeightsActivatedSchema, riskWeightsCreatedSchema,
+  riskWeightsInputSchema, stepParamsSchema, verifySchema, versionParamsSchema,
 } from './schema.js';
-import { listComplaints, listKeyList, listPositiveList, listRectifications, listRiskWeightSets, loadRiskWeights } from './queries.js';
+import { listPublishedPositiveList } from './queries.js';
+import { csvAttachment, csvStream } from '../platform/http/csv.js';
+import { findDraw, listComplaints, listDraws, listKeyList, listPositiveList, listRectifications, listRiskWeightSets, loadRiskWeights } from './queries.js';
+import { RISK_WEIGHTS_V1 } from './data.js';
 import {
-  addRiskWeights, checkAdmission, completeRectification, computeRiskRanking, createComplaint, createDraw, createRectification, leadFromComplaint,
+  activateRiskWeights, addRiskWeights, checkAdmission, completeRectification, computeRiskRanking, createComplaint, createDraw, createRectification, leadFromComplaint,
   proposePositiveList, recomputeKeyList, stepPositiveList, updateComplaint, verifyDraw,
 } from './actions.js';
 import { inspectionDraws } from './tables.js';
@@ -119,16 +123,28 @@ export const supervisionRoutes: FastifyPluginAsyncZod<{ db: Db; clock?: () => Da
     const denied = checkPermission(request, 'supervision.read');
     if (denied) return sendRefusal(request, reply, denied);
     const current = await loadRiskWeights(db, chinaDateOf(clock()));
-    const versions = (await listRiskWeightSets(db)).map((v) => ({ version: v.version, effectiveFrom: v.effectiveFrom, note: v.note, createdAt: v.createdAt.toISOString() }));
-    return { current, versions };
+    const versions = (await listRiskWeightSets(db)).map(({ set: v, createdByName }) => ({
+      version: v.version, effectiveFrom: v.effectiveFrom, note: v.note, weights: v.weights, builtIn: false, createdAt: v.createdAt.toISOString(), createdByName,
+      activatedAt: iso(v.activatedAt), inForce: v.version === current.version,
+    }));
+    const builtIn = { version: 1, effectiveFrom: null, note: '内置权重（版本 1）', weights: RISK_WEIGHTS_V1, builtIn: true, createdAt: null, createdByName: null, activatedAt: null, inForce: current.version === 1 };
+    return { current, versions: [...versions, builtIn] };
   });
 
   app.post('/api/supervision/risk-weights', {
-    schema: { tags: ['supervision'], summary: 'A new version of the risk weights', body: riskWeightsInputSchema, response: { 201: z.object({ version: z.number() }), ...errors } },
+    schema: { tags: ['supervision'], summary: 'A new version of the risk weights (a draft unless activate=true)', body: riskWeightsInputSchema, response: { 201: riskWeightsCreatedSchema, ...errors } },
   }, async (request, reply) => {
     const r = await addRiskWeights(db, request.principal!, request.body, clock());
     if (!r.ok) return sendRefusal(request, reply, r);
     return reply.code(201).send(r.value);
+  });
+
+  app.post('/api/supervision/risk-weights/:version/activate', {
+    schema: { tags: ['supervision'], summary: 'Activate a version of the risk weights (audited)', params: versionParamsSchema, body: reasonSchema, response: { 200: riskWeightsActivatedSchema, ...errors } },
+  }, async (request, reply) => {
+    const r = await activateRiskWeights(db, request.principal!, request.params.version, request.body?.reason ?? null, clock());
+    if (!r.ok) return sendRefusal(request, reply, r);
+    return r.value;
   });
 
   const presentPositive = (e: Awaited<ReturnType<typeof listPositiveList>>[number]) => ({
@@ -194,7 +210,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod<{ db: Db; clock?: () => Da
     const names = new Map((eIds.length ? await db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).where(inArray(enterprises.id, eIds)) : []).map((e) => [e.id, e.name]));
     const officers = new Map((oIds.length ? await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, oIds)) : []).map((u) => [u.id, u.name]));
     return {
-      id: d.id, title: d.title, seed: d.seed, drawnAt: d.drawnAt.toISOString(), weightsVersion: d.weightsVersion, poolSize: d.pool.candidates.length,
+      id: d.id, title: d.title, seed: d.seed, drawnAt: d.drawnAt.toISOString(), weightsVersion: d.weightsVersion, poolSize: d.pool.candidates.length, districtId: d.districtId,
       items: d.result.items.map((i) => ({ ...i, enterpriseName: names.get(i.enterpriseId) ?? '', officerNames: i.officerIds.map((o) => officers.get(o) ?? String(o)) })),
       excluded: d.result.excluded,
     };
@@ -205,16 +221,14 @@ export const supervisionRoutes: FastifyPluginAsyncZod<{ db: Db; clock?: () => Da
   }, async (request, reply) => {
     const denied = checkPermission(request, 'supervision.read');
     if (denied) return sendRefusal(request, reply, denied);
-    const rows = await db.select().from(inspectionDraws).orderBy(desc(inspectionDraws.drawnAt)).limit(100);
-    return { items: rows.map((d) => ({ id: d.id, title: d.title, seed: d.seed, drawnAt: d.drawnAt.toISOString(), drawn: d.result.items.length })) };
+    const rows = await listDraws(db, request.principal!);
+    return { items: rows.map((d) => ({ id: d.id, title: d.title, seed: d.seed, drawnAt: d.drawnAt.toISOString(), drawn: d.result.items.length, districtId: d.districtId })) };
   });
 
   app.post('/api/supervision/draws', {
     schema: { tags: ['supervision'], summary: '双随机 draw: enterprises (risk-weighted) and officers, from a recorded seed', body: drawInputSchema, response: { 201: drawSchema, ...errors } },
   }, async (request, reply) => {
-    const principal = request.principal!;
-    if (request.body.districtId !== null && principal.districtId !== null && request.body.districtId !== principal.districtId) return sendRefusal(request, reply, refuse('OUT_OF_SCOPE'));
-    const r = await createDraw(db, principal, request.body, clock());
+    const r = await createDraw(db, request.principal!, request.body, clock());
     if (!r.ok) return sendRefusal(request, reply, r);
     return reply.code(201).send(await presentDraw(r.value));
   });
@@ -224,7 +238,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod<{ db: Db; clock?: () => Da
   }, async (request, reply) => {
     const denied = checkPermission(request, 'supervision.read');
     if (denied) return sendRefusal(request, reply, denied);
-    const [d] = await db.select().from(inspectionDraws).where(eq(inspectionDraws.id, request.params.id));
+    const d = await findDraw(db, request.params.id, request.principal!);
     if (!d) return sendRefusal(request, reply, refuse('NOT_FOUND'));
     return presentDraw(d);
   });
@@ -233,8 +247,22 @@ export const supervisionRoutes: FastifyPluginAsyncZod<{ db: Db; clock?: () => Da
     schema: { tags: ['supervision'], summary: 'Re-run the draw from its seed and pool snapshot', params: idParamsSchema, response: { 200: verifySchema, ...errors } },
   }, async (request, reply) => {
     if (!can(request.principal, 'supervision.read')) return sendRefusal(request, reply, checkPermission(request, 'supervision.read')!);
-    const [d] = await db.select().from(inspectionDraws).where(eq(inspectionDraws.id, request.params.id));
+    const d = await findDraw(db, request.params.id, request.principal!);
     if (!d) return sendRefusal(request, reply, refuse('NOT_FOUND'));
     return { id: d.id, reproducible: verifyDraw(d) };
   });
+
+  // ——— Public (no login): 正面清单, enterprise names only ———
+  const publicRoute = { config: { rateLimit: { max: 120, timeWindow: 60_000 } } };
+  // Open CORS and ETag / If-None-Match as every public route (src/platform/http/public-api.ts).
+  openPublicCors(app);
+  const publicPositiveList = async () => (await listPublishedPositiveList(db)).map((r) => ({ ...r, publishedAt: iso(r.publishedAt) }));
+  app.get('/api/public/positive-list', { ...publicRoute, schema: { tags: ['public'], security: [], summary: '正面清单 (published): enterprise names and districts only, no login' } },
+    async (request, reply) => sendWithEtag(request, reply, { items: await publicPositiveList() }));
+  app.get('/api/public/positive-list.csv', { ...publicRoute, schema: { tags: ['public'], security: [], summary: '正面清单 as CSV (UTF-8 with BOM)' } }, async (_request, reply) =>
+    reply.type('text/csv; charset=utf-8').header('content-disposition', csvAttachment('positive-list.csv', '监督执法正面清单.csv')).send(csvStream([
+      { header: '企业名称', value: (r: Awaited<ReturnType<typeof publicPositiveList>>[number]) => r.enterpriseName },
+      { header: '区县', value: (r) => r.districtName },
+      { header: '公布时间', value: (r) => r.publishedAt },
+    ], await publicPositiveList())));
 };

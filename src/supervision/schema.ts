@@ -33,7 +33,9 @@ export const completeSchema = z.object({ completedOn: day });
 const contribution = z.object({ factor: z.string(), value: z.union([z.number(), z.string(), z.boolean(), z.null()]), points: z.number(), weight: z.string() });
 export const riskItemSchema = z.object({
   enterpriseId: z.number(), name: z.string(), districtId: z.number(), districtName: z.string(), onKeyList: z.boolean(), onPositiveList: z.boolean(),
-  risk: z.object({ score: z.number(), weightsVersion: z.number(), contributions: z.array(contribution) }),
+  risk: z.object({
+    score: z.number(), sum: z.number(), clamped: z.enum(['floor', 'ceiling']).nullable(), weightsVersion: z.number(), contributions: z.array(contribution),
+  }),
 });
 export const riskQuerySchema = z.object({ districtId: id.optional(), limit: z.coerce.number().int().min(1).max(5000).default(200) });
 export const riskListSchema = z.object({ total: z.number(), weightsVersion: z.number(), items: z.array(riskItemSchema) });
@@ -45,11 +47,18 @@ export const riskWeightsSchema = z.object({
   keyUnit: z.number(),
   industry: z.object({ high: z.number(), medium: z.number(), low: z.number() }),
 });
-export const riskWeightsInputSchema = z.object({ effectiveFrom: day, weights: riskWeightsSchema, note: text(500) });
+export const riskWeightsInputSchema = z.object({ effectiveFrom: day, weights: riskWeightsSchema, note: text(500), activate: z.boolean().default(false) });
 export const riskWeightSetsSchema = z.object({
   current: z.object({ version: z.number(), weights: riskWeightsSchema }),
-  versions: z.array(z.object({ version: z.number(), effectiveFrom: z.string(), note: z.string(), createdAt: instant })),
+  /** Every stored version (newest first), then version 1, the built-in weights. */
+  versions: z.array(z.object({
+    version: z.number(), effectiveFrom: z.string().nullable(), note: z.string(), weights: riskWeightsSchema, builtIn: z.boolean(),
+    createdAt: instant.nullable(), createdByName: z.string().nullable(), activatedAt: instant.nullable(), inForce: z.boolean(),
+  })),
 });
+export const versionParamsSchema = z.object({ version: z.coerce.number().int().min(2) });
+export const riskWeightsCreatedSchema = z.object({ version: z.number(), activated: z.boolean() });
+export const riskWeightsActivatedSchema = z.object({ version: z.number(), inForce: z.boolean() });
 
 const admission = z.object({ eligible: z.boolean(), criteria: z.array(z.object({ criterion: z.string(), met: z.boolean(), evidence: z.string() })) });
 export const admissionSchema = z.object({ enterpriseId: z.number(), check: admission });
@@ -73,9 +82,9 @@ export const drawInputSchema = z.object({
   districtId: z.number().int().positive().nullable().default(null), seed: z.string().max(100).nullable().default(null),
 });
 export const drawSchema = z.object({
-  id: z.number(), title: z.string(), seed: z.string(), drawnAt: instant, weightsVersion: z.number(), poolSize: z.number(),
+  id: z.number(), title: z.string(), seed: z.string(), drawnAt: instant, weightsVersion: z.number(), poolSize: z.number(), districtId: z.number().nullable(),
   items: z.array(z.object({ enterpriseId: z.number(), enterpriseName: z.string(), officerIds: z.array(z.number()), officerNames: z.array(z.string()), riskScore: z.number(), weight: z.number(), cause: z.string().nullable() })),
   excluded: z.array(z.object({ enterpriseId: z.number(), reason: z.string() })),
 });
-export const drawSummarySchema = z.object({ items: z.array(z.object({ id: z.number(), title: z.string(), seed: z.string(), drawnAt: instant, drawn: z.number() })) });
+export const drawSummarySchema = z.object({ items: z.array(z.object({ id: z.number(), title: z.string(), seed: z.string(), drawnAt: instant, drawn: z.number(), districtId: z.number().nullable() })) });
 export const verifySchema = z.object({ id: z.number(), reproducible: z.boolean() });

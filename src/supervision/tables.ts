@@ -2,7 +2,7 @@ import { date, doublePrecision, index, integer, jsonb, pgTable, serial, text, ti
 import { enterprises } from '../enterprises/tables.js';
 import { districts } from '../organisation/tables.js';
 import { users } from '../users/tables.js';
-import { leads } from '../cases/index.js';
+import { leads } from '../cases/tables.js';
 import type { ComplaintOutcome, ComplaintSource, PositiveListStatus } from './rules/vocabulary.js';
 import type { AdmissionCheck } from './rules/positive-list.js';
 import type { KeyListReason } from './rules/key-list.js';
@@ -42,7 +42,10 @@ export const rectifications = pgTable('rectifications', {
   createdAt: ts('created_at').notNull(),
 }, (t) => [index('rectifications_enterprise_idx').on(t.enterpriseId)]);
 
-/** Versioned risk weights: every score names the version it used. */
+/**
+ * Versioned risk weights: every score names the version it used. A new version is a draft until a leader
+ * activates it; the weights in force are the highest activated version effective on the day.
+ */
 export const riskWeightSets = pgTable('risk_weight_sets', {
   version: integer('version').primaryKey(),
   effectiveFrom: day('effective_from').notNull(),
@@ -50,6 +53,10 @@ export const riskWeightSets = pgTable('risk_weight_sets', {
   note: text('note').notNull(),
   createdById: integer('created_by_id').references(() => users.id),
   createdAt: ts('created_at').notNull(),
+  activatedById: integer('activated_by_id').references(() => users.id),
+  activatedAt: ts('activated_at'),
+  /** Order of activations (1, 2, …): the last activated version effective on a day is the one in force. */
+  activationSeq: integer('activation_seq'),
 });
 
 /** 正面清单 (监督执法正面清单): proposed → approved → published; removed with a reason. */
@@ -89,7 +96,9 @@ export const inspectionDraws = pgTable('inspection_draws', {
   pool: jsonb('pool').$type<DrawPool>().notNull(),
   result: jsonb('result').$type<DrawResult>().notNull(),
   weightsVersion: integer('weights_version').notNull(),
-}, (t) => [index('inspection_draws_at_idx').on(t.drawnAt)]);
+  /** The district the draw was scoped to (its pool and its visibility); null for a city-wide draw. */
+  districtId: integer('district_id').references(() => districts.id),
+}, (t) => [index('inspection_draws_at_idx').on(t.drawnAt), index('inspection_draws_district_idx').on(t.districtId, t.drawnAt)]);
 
 /** One enterprise drawn, with its inspection team (for recent-visit conflicts in later draws). */
 export const inspectionDrawItems = pgTable('inspection_draw_items', {

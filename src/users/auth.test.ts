@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, TEST_PASSWORD, type TestContext } from '../../test/helpers/app.js';
 import { ENGINE } from '../../test/helpers/db.js';
-import { afterFailedLogin, isLocked, LOCKOUT_MINUTES, MAX_FAILED_LOGINS } from '../platform/auth/lockout.js';
+import { isLocked, LOCKOUT_MINUTES, lockoutMinutes, MAX_FAILED_LOGINS, MAX_LOCKOUT_MINUTES } from '../platform/auth/lockout.js';
 import { hashPassword, verifyPassword } from '../platform/auth/password.js';
 import { checkRoleAssignment } from '../platform/auth/roles.js';
 
@@ -14,12 +14,13 @@ describe('passwords and lockout rules', () => {
     expect(await verifyPassword('s3cret-password', a)).toBe(true);
     expect(await verifyPassword('s3cret-passwore', a)).toBe(false);
   });
-  it(`locks after ${MAX_FAILED_LOGINS} failures for ${LOCKOUT_MINUTES} minutes`, () => {
+  it(`locks for ${LOCKOUT_MINUTES} minutes, doubling with each further lock up to a day`, () => {
     const now = new Date('2021-07-15T09:00:00+08:00');
-    expect(afterFailedLogin(MAX_FAILED_LOGINS - 2, now)).toEqual({ failedLogins: MAX_FAILED_LOGINS - 1, lockedUntil: null });
-    const locked = afterFailedLogin(MAX_FAILED_LOGINS - 1, now);
-    expect(isLocked(locked.lockedUntil, new Date(now.getTime() + (LOCKOUT_MINUTES * 60_000) - 1))).toBe(true);
-    expect(isLocked(locked.lockedUntil, new Date(now.getTime() + LOCKOUT_MINUTES * 60_000))).toBe(false);
+    const lockedUntil = new Date(now.getTime() + lockoutMinutes(0) * 60_000);
+    expect(isLocked(lockedUntil, new Date(lockedUntil.getTime() - 1))).toBe(true);
+    expect(isLocked(lockedUntil, lockedUntil)).toBe(false);
+    expect([0, 1, 2, 3].map(lockoutMinutes)).toEqual([15, 30, 60, 120]);
+    expect(lockoutMinutes(50)).toBe(MAX_LOCKOUT_MINUTES);
   });
   it('行政处罚法 第四十二条: an enforcement officer needs a credential number', () => {
     expect(checkRoleAssignment({ role: 'enforcement_officer', districtId: null, enterpriseId: null, credentialNo: null }))

@@ -4,8 +4,8 @@
 import { count } from 'drizzle-orm';
 import type { Db } from '../platform/db/index.js';
 import { SYSTEM_ACTOR, appendAudit } from '../platform/audit/log.js';
-import { createRandom, type Random } from '../demo/random.js';
-import { listDistrictsWithTownships } from '../organisation/queries.js';
+import { createRandom, type Random } from '../platform/random.js';
+import { listDistrictsWithTownships } from '../organisation/index.js';
 import { waterSamples, waterSites } from './tables.js';
 import { insertSite } from './actions.js';
 import { SURFACE_PARAMETERS } from './rules/standards/gb3838.js';

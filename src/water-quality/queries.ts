@@ -1,7 +1,7 @@
 // The only file of water-quality that talks to the database.
 import { and, asc, between, eq, ilike, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../platform/db/index.js';
-import { districts, townships } from '../organisation/tables.js';
+import { districts, townships } from '../organisation/index.js';
 import { waterSamples, waterSites } from './tables.js';
 import type { SiteKind, SiteLevel } from './rules/evaluation.js';
 

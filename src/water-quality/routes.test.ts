@@ -33,6 +33,14 @@ describe(`water quality API (${ENGINE})`, () => {
     const worst = body.evaluations.find((e: { code: string }) => e.code === 'SJ03');
     expect(worst).toMatchObject({ class: 6, classLabel: '劣Ⅴ类', meetsTarget: false });
     expect(worst.mainPollutants.length).toBeGreaterThan(0);
+    // 环办〔2011〕22号 主要污染指标: at most three, each above Ⅲ with its class, toxic ones first, then by class and multiple.
+    expect(worst.mainPollutants.length).toBeLessThanOrEqual(3);
+    for (const m of worst.mainPollutants) expect(m.class).toBeGreaterThan(3);
+    const key = (m: { toxic: boolean; class: number; exceedance: number | null }) => [Number(m.toxic), m.class, m.exceedance ?? -1];
+    for (let i = 1; i < worst.mainPollutants.length; i++) {
+      const [a, b] = [key(worst.mainPollutants[i - 1]), key(worst.mainPollutants[i])];
+      expect(a[0]! > b[0]! || (a[0] === b[0] && (a[1]! > b[1]! || (a[1] === b[1] && a[2]! >= b[2]!)))).toBe(true);
+    }
   });
 
   it('publishes the double index (recorded) and exports it', async () => {

@@ -3,13 +3,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../platform/db/index.js';
 import { checkPermission } from '../platform/auth/session.js';
 import { sendRefusal } from '../platform/http/outcome-to-http.js';
+import { openPublicCors, sendWithEtag } from '../platform/http/public-api.js';
 import { messageFor } from '../platform/i18n/messages.js';
 import { errorSchema } from '../platform/http/errors-schema.js';
 import { actorOf } from '../platform/audit/log.js';
 import { refuse } from '../law/outcome.js';
-import { listPublications } from '../air-quality/queries.js';
-import { readTable } from '../air-quality/hourly-file.js';
-import { attachmentHeader, buildRankingBulletin, buildRankingWorkbook, DOCX_TYPE, XLSX_TYPE, type RankingDocument } from '../air-quality/export.js';
+import { listPublications, readTable, attachmentHeader, buildRankingBulletin, buildRankingWorkbook, DOCX_TYPE, XLSX_TYPE, type RankingDocument } from '../air-quality/index.js';
 import * as s from './schema.js';
 import { listSamples, listSites } from './queries.js';
 import { computeWaterSummary, createSite, doubleIndexTitle, importSamples, publishDoubleIndex, updateSite, type SampleError } from './actions.js';
@@ -135,5 +134,27 @@ export const waterQualityRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
     if (!result.ok) return sendRefusal(request, reply, result);
     const { publication, sanctions } = result.value;
     return reply.code(201).send({ publication: { ...publication, publishedAt: publication.publishedAt.toISOString() }, sanctions });
+  });
+
+  // ——— Public (no login): the sections' status of a period whose double index was published ———
+  // Open CORS and ETag / If-None-Match as every public route (src/platform/http/public-api.ts).
+  openPublicCors(app);
+  app.get('/api/public/water/sections', {
+    config: { rateLimit: { max: 120, timeWindow: 60_000 } },
+    schema: { tags: ['public'], security: [], summary: 'Water sections of a published period (double index published): class, target, met; no login', querystring: s.periodQuerySchema },
+  }, async (request, reply) => {
+    const { period } = request.query;
+    // Only what the bureau has published: a period without a published double index is not public yet.
+    if (!(await listPublications(db, { ranking: 'water_district_period', period })).length) return sendRefusal(request, reply, refuse('NOT_FOUND'));
+    const summary = await computeWaterSummary(db, period);
+    return sendWithEtag(request, reply, {
+      period, title: doubleIndexTitle(period),
+      items: summary.evaluations.map(({ site, ...e }) => ({
+        code: site.code, name: e.name, kind: e.kind, districtName: site.districtName, waterName: site.waterName, dry: e.dry,
+        classLabel: e.class === null ? null : e.kind === 'sea_point' ? SEA_CLASS_LABELS[e.class]! : SURFACE_CLASS_LABELS[e.class]!.nameZh,
+        targetLabel: e.targetClass === null ? null : e.kind === 'sea_point' ? SEA_CLASS_LABELS[e.targetClass]! : SURFACE_CLASS_LABELS[e.targetClass]!.nameZh,
+        meetsTarget: e.meetsTarget,
+      })),
+    });
   });
 };

@@ -49,7 +49,10 @@ export const evaluationSchema = z.object({
   siteId: z.number(), name: z.string(), code: z.string(), kind: z.enum(SITE_KINDS), level: z.enum(SITE_LEVELS), districtId: z.number(), districtName: z.string(),
   waterName: z.string().nullable(), longitude: z.number(), latitude: z.number(),
   dry: z.boolean(), sampleCount: z.number(), class: nullableNumber, classLabel: z.string().nullable(), colour: z.string().nullable(), targetClass: nullableNumber,
-  drivers: z.array(z.string()), mainPollutants: z.array(z.object({ key: z.string(), nameZh: z.string(), exceedance: nullableNumber })),
+  drivers: z.array(z.string()), mainPollutants: z.array(z.object({
+    key: z.string(), nameZh: z.string(), class: z.number(), exceedance: nullableNumber,
+    exceedanceBasis: z.enum(['ratio', 'inverse', 'none']), toxic: z.boolean(),
+  })),
   meetsTarget: z.boolean().nullable(), excellent: z.boolean().nullable(), cwqi: nullableNumber,
 });
 export const doubleIndexRowSchema = z.object({

@@ -5,7 +5,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Response } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
@@ -112,4 +112,50 @@ export async function login(page: Page, baseUrl: string, username: string, passw
   await page.getByTestId('login-submit').click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
   await page.getByTestId('current-user').waitFor();
+}
+
+/**
+ * Clicks a dialog's submit button until the request it sends leaves the page (a click that lands while the dialog
+ * is still opening on a loaded machine may be lost), then returns that request's response.
+ */
+export async function clickUntilRequest(page: Page, button: Locator, matches: (url: string, method: string) => boolean, attempts = 4): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    const sent = page.waitForRequest((r) => matches(r.url(), r.method()), { timeout: 10_000 });
+    await button.click();
+    try {
+      const response = await (await sent).response();
+      if (!response) throw new Error('request failed without a response');
+      return response;
+    } catch (error) {
+      if (attempt >= attempts) {
+        // Say why no request left: the form's own validation messages and any toast on the page.
+        const shown = await page.locator('.ant-form-item-explain-error, .ant-message-notice').allInnerTexts().catch(() => []);
+        throw new Error(`${String(error)}; after ${attempts} clicks the page shows: ${JSON.stringify(shown)}`);
+      }
+    }
+  }
+}
+
+/**
+ * Chooses `label` in the antd Select `select`, looking the option up in that select's own dropdown (found by its
+ * listbox id), never in another dropdown still fading out; retried when the choice did not take (a re-render
+ * closed the dropdown under the click). A multiple select's dropdown stays open: close it with `closeBy`.
+ */
+export async function chooseOption(page: Page, select: Locator, label: string, closeBy?: Locator): Promise<void> {
+  const chosen = () => select.locator('.ant-select-selection-item').allTextContents().then((x) => x.some((v) => v.includes(label)));
+  if (await chosen()) return;
+  const listId = await select.locator('input[role=combobox]').first().getAttribute('id');
+  const dropdown = page.locator('.ant-select-dropdown', { has: page.locator(`[id="${listId}_list"]`) });
+  const option = dropdown.locator('.ant-select-item-option', { hasText: label }).first();
+  for (let attempt = 1; ; attempt++) {
+    if (!(await option.isVisible())) await select.click();
+    await option.click();
+    for (let waited = 0; waited < 5_000 && !(await chosen()); waited += 100) await page.waitForTimeout(100);
+    if (await chosen()) break;
+    if (attempt >= 3) throw new Error(`the option ${label} did not take in its select`);
+  }
+  if (closeBy) {
+    await closeBy.click();
+    await dropdown.locator(':visible').first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
+  }
 }

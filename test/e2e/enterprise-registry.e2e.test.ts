@@ -65,6 +65,9 @@ describe.skipIf(!hasChromium)('enterprise registry in the browser', () => {
     await page.getByTestId('login-submit').click();
     await expect.poll(() => page.getByTestId('login-error').textContent()).toBeTruthy();
     await login(page, server.url, server.adminUsername, server.adminPassword);
+    // The landing page is the workbench (工作台); the registry is one menu entry away.
+    await page.getByTestId('workbench').waitFor();
+    await page.getByTestId('menu-enterprises').click();
     await page.waitForURL('**/enterprises');
     await page.getByTestId('enterprise-list').waitFor();
     expect(await page.getByTestId('menu-enterprises').textContent()).toBe('企业名录');
@@ -82,7 +85,7 @@ describe.skipIf(!hasChromium)('enterprise registry in the browser', () => {
     const refused = page.getByTestId('import-refused');
     await refused.waitFor();
     const errorRows = refused.locator('[data-testid=import-errors] tbody tr.ant-table-row');
-    expect(await errorRows.count()).toBe(1);
+    await expect.poll(() => errorRows.count(), { timeout: 20_000 }).toBe(1);
     expect(await errorRows.first().textContent()).toContain('5'); // sheet row 5
 
     // ...and re-submitting with "skip invalid rows" imports the rest.

@@ -5,6 +5,16 @@ import { addUser } from '../../src/users/actions.js';
 import { SYSTEM_ACTOR } from '../../src/platform/audit/log.js';
 import { loginHeaders, TEST_PASSWORD } from './app.js';
 import type { Role } from '../../src/platform/auth/roles.js';
+import { seedDiscretionTables } from '../../src/discretion/index.js';
+import { DISCRETION_TABLES } from '../../src/discretion/data/tables.js';
+
+/**
+ * Penalty provisions for case tests (行政处罚法 第三十四条: every fine inside its provision's range), as
+ * benchmark tables under test codes so suites that seed the real catalogue still find it unseeded.
+ */
+const TEST_PROVISIONS = (['WPL-83-2', 'WPL-82', 'EIA-31-3'] as const).map((code) => ({ ...DISCRETION_TABLES.find((t) => t.code === code)!, code: `TEST-${code}` }));
+/** The test provision whose range holds the fine: 10–100万 (水污染防治法 第八十三条), 2–20万 (第八十二条), 0–5万. */
+export const provisionFor = (fineFen: number) => (fineFen >= 100_000_00 ? 'TEST-WPL-83-2' : fineFen >= 20_000_00 ? 'TEST-WPL-82' : 'TEST-EIA-31-3');
 
 export interface Person { id: number; headers: Record<string, string> }
 export interface Bureau {
@@ -25,6 +35,7 @@ async function person(ctx: TestContext, role: Role, extra: { credentialNo?: stri
 
 export async function makeBureau(ctx: TestContext): Promise<Bureau> {
   const admin = await person(ctx, 'administrator');
+  await seedDiscretionTables(ctx.database.db, new Date('2020-01-01T00:00:00+08:00'), TEST_PROVISIONS);
   const res = await ctx.app.inject({ method: 'POST', url: '/api/enterprises', headers: admin.headers, payload: enterpriseInput(ctx) });
   if (res.statusCode !== 201) throw new Error(res.body);
   return {
@@ -59,7 +70,7 @@ export async function fileCase(ctx: TestContext, b: Bureau, on: string, major = 
 
 export const PROPOSAL = (fineFen: number) => ({
   penaltyKinds: ['fine'], fineFen, facts: '2021年7月19日，该公司废水总排口化学需氧量超标排放。', violatedProvisions: '《中华人民共和国水污染防治法》第十条',
-  penaltyBasis: '《中华人民共和国水污染防治法》第八十三条第（二）项', discretionReason: null,
+  penaltyBasis: '《中华人民共和国水污染防治法》第八十三条第（二）项', discretionReason: null, penaltyProvisionCode: provisionFor(fineFen),
 });
 
 export const ALL_FINDINGS_OK = Object.fromEntries(['subject', 'authority', 'procedure', 'facts', 'evidence', 'legalBasis', 'discretion'].map((k) => [k, { ok: true, note: '符合' }]));

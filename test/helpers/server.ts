@@ -23,6 +23,8 @@ export interface TestServer {
   /** For seeding through the API (`app.inject`) or the actions (`database.db`). */
   app: FastifyInstance;
   database: Database;
+  /** Requests that took longer than a second to answer: method, url, status and milliseconds (for a failure's report). */
+  slowRequests: string[];
   close(): Promise<void>;
 }
 
@@ -38,6 +40,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   }, new Date());
   if (!created.ok) throw new Error(created.code);
   const app = await buildApp({ database, webDist: options.webDist ?? resolve('web/dist'), clock: options.clock, loginRateLimit: options.loginRateLimit });
+  const slowRequests: string[] = [];
+  app.addHook('onResponse', async (request, reply) => {
+    if (reply.elapsedTime > 1_000) slowRequests.push(`${request.method} ${request.url} ${reply.statusCode} ${Math.round(reply.elapsedTime)} ms`);
+  });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
-  return { url: address, adminUsername, adminPassword, app, database, close: async () => { await app.close(); await database.close(); } };
+  return { url: address, adminUsername, adminPassword, app, database, slowRequests, close: async () => { await app.close(); await database.close(); } };
 }

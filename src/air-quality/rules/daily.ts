@@ -36,6 +36,9 @@ export interface OzoneDay {
  * HJ 663-2013 臭氧日最大8小时平均: the largest of the 8-hour moving means whose windows start at 00…16
  * (so they lie within the natural day); each window needs ≥ 6 valid hours (GB 3095-2012 表4), the day
  * ≥ 14 valid windows, unless the largest exceeds the 8-hour limit, which counts regardless.
+ * That exception is HJ 663-2013's own rule for the validity of one daily value (its wording (unconfirmed)):
+ * the day's value is then valid, not a partial one. It is not carried over to period statistics: an annual
+ * statistic from too few days is not assessable whatever its value (statistics.ts checkAttainment).
  * `hours[h]` is the value of the hour starting at h:00, null when missing or invalid.
  */
 export function computeOzoneDay(hours: readonly (number | null)[], rules: AirRuleSet): OzoneDay {

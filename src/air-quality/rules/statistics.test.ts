@@ -62,15 +62,44 @@ describe('GB 3095-2012 表1 grade II attainment and the share of good days', () 
   it('fails on the annual mean (PM2.5 36) or on the percentile (O3 161)', () => {
     const a = checkAttainment(computePeriodStatistics(year(36, 150), rules, 'year', '2020'), rules);
     expect(a.attains).toBe(false);
-    expect(a.pollutants.pm25.checks).toContainEqual({ statistic: 'annual_mean', value: 36, limit: 35, exceeds: true });
+    expect(a.pollutants.pm25.checks).toContainEqual({ statistic: 'annual_mean', value: 36, limit: 35, valid: true, exceeds: true });
     const b = checkAttainment(computePeriodStatistics(year(30, 161), rules, 'year', '2020'), rules);
-    expect(b.pollutants.o3).toMatchObject({ attains: false, checks: [{ statistic: 'percentile', value: 161, limit: 160, exceeds: true }] });
+    expect(b.pollutants.o3).toMatchObject({ attains: false, checks: [{ statistic: 'percentile', value: 161, limit: 160, valid: true, exceeds: true }] });
     expect(b.citation).toMatchObject({ law: 'GB 3095-2012 环境空气质量标准', article: '表1' });
   });
 
   it('is undetermined (null) when the data are incomplete and nothing fails', () => {
     const stats = computePeriodStatistics(year(30, 150).slice(0, 300), rules, 'year', '2020');
     expect(checkAttainment(stats, rules).attains).toBeNull();
+  });
+
+  it('GB 3095-2012 表4: a statistic from too few days is not assessable (null) even when it already exceeds the limit', () => {
+    // 300 days < 324: PM2.5 annual mean 50 > 35 and O3 90th 200 > 160, yet neither is a valid statistic.
+    const stats = computePeriodStatistics(year(50, 200).slice(0, 300), rules, 'year', '2020');
+    expect(stats.pollutants.pm25).toMatchObject({ mean: 50, complete: false, validDays: 300 });
+    const a = checkAttainment(stats, rules);
+    expect(a.pollutants.pm25).toEqual({ attains: null, checks: [
+      { statistic: 'annual_mean', value: 50, limit: 35, valid: false, exceeds: null },
+      { statistic: 'percentile', value: 50, limit: 75, valid: false, exceeds: null },
+    ] });
+    expect(a.pollutants.o3).toMatchObject({ attains: null, checks: [{ statistic: 'percentile', value: 200, valid: false, exceeds: null }] });
+    expect(a.attains).toBeNull();
+  });
+
+  it('GB 3095-2012 表4 per pollutant: one short pollutant is not assessable while a valid one still fails the area', () => {
+    const days = year(50, 150).map((d, i) => (i % 3 === 0 ? { ...d, so2: null } : d)); // SO2 on 244 days only
+    const a = checkAttainment(computePeriodStatistics(days, rules, 'year', '2020'), rules);
+    expect(a.pollutants.so2.attains).toBeNull();
+    expect(a.pollutants.pm25).toMatchObject({ attains: false, checks: [{ statistic: 'annual_mean', valid: true, exceeds: true }, { statistic: 'percentile', valid: true, exceeds: false }] });
+    expect(a.attains).toBe(false);
+  });
+
+  it('GB 3095-2012 表4 monthly: a month one day short of 27 is not assessable, however high its mean', () => {
+    const may = year(80, 150).filter((d) => d.on.startsWith('2020-05')).slice(0, 26);
+    const a = checkAttainment(computePeriodStatistics(may, rules, 'month', '2020-05'), rules);
+    expect(a.pollutants.pm25.attains).toBeNull();
+    const full = year(80, 150).filter((d) => d.on.startsWith('2020-05')).slice(0, 27);
+    expect(checkAttainment(computePeriodStatistics(full, rules, 'month', '2020-05'), rules).pollutants.pm25.attains).toBe(false);
   });
 
   it('优良天数比例 counts days with a complete AQI ≤ 100', () => {

@@ -123,16 +123,22 @@ export interface AttainmentCheck {
   statistic: 'annual_mean' | 'percentile';
   value: number;
   limit: number;
-  exceeds: boolean;
+  /** Whether the statistic rests on enough data (GB 3095 表4); a statistic that does not is not compared. */
+  valid: boolean;
+  /** null when the statistic is not valid: a partial value is not compared with the limit. */
+  exceeds: boolean | null;
 }
 export interface PollutantAttainment {
-  /** null when the data are not enough for a valid statistic. */
+  /** null (不可评价) when the data are not enough for a valid statistic, whatever the partial value. */
   attains: boolean | null;
   checks: AttainmentCheck[];
 }
 export interface Attainment {
   pollutants: Record<Pollutant, PollutantAttainment>;
-  /** The area attains when all six pollutants attain; null when any is undetermined and none fails. */
+  /**
+   * The area attains when all six pollutants attain; fails when a valid statistic of any pollutant exceeds;
+   * null when none fails and any is not assessable.
+   */
   attains: boolean | null;
   citation: Citation;
 }
@@ -141,6 +147,12 @@ export interface Attainment {
  * GB 3095-2012 表1 with HJ 663-2013 年评价: a pollutant attains (达标) when each of its statistics is at
  * most its grade II limit: the annual mean (SO2, NO2, PM10, PM2.5) against the annual limit, the
  * percentile of the daily values against the 24-hour limit (O3: against the 8-hour limit).
+ * GB 3095-2012 表4 (污染物浓度数据有效性的最低要求): a statistic formed from fewer daily values than 表4
+ * requires is not valid, so it is not compared with the limit at all: the pollutant is not assessable
+ * (null) even when the partial value already exceeds the limit (the missing days could not lower a mean
+ * below it, but the standard gives no such exception for annual statistics, and a percentile can move
+ * either way). The same minimum applies to CO and O3 percentiles (HJ 663-2013 uses 表4 for every 年评价
+ * statistic: (unconfirmed)).
  */
 export function checkAttainment(stats: PeriodStatistics, rules: AirRuleSet): Attainment {
   const limits = rules.limits.gradeII;
@@ -148,16 +160,15 @@ export function checkAttainment(stats: PeriodStatistics, rules: AirRuleSet): Att
   for (const p of POLLUTANTS) {
     const s = stats.pollutants[p];
     const checks: AttainmentCheck[] = [];
+    const check = (statistic: AttainmentCheck['statistic'], value: number, limit: number): AttainmentCheck =>
+      ({ statistic, value, limit, valid: s.complete, exceeds: s.complete ? value > limit : null });
     const annualLimit = limits.annual[p];
     if (rules.evaluation.annualMean.includes(p) && annualLimit !== undefined && s.mean !== null) {
-      checks.push({ statistic: 'annual_mean', value: s.mean, limit: annualLimit, exceeds: s.mean > annualLimit });
+      checks.push(check('annual_mean', s.mean, annualLimit));
     }
     const dailyLimit = p === 'o3' ? limits.o3EightHour : limits.daily[p];
-    if (dailyLimit !== undefined && s.percentile !== null) {
-      checks.push({ statistic: 'percentile', value: s.percentile, limit: dailyLimit, exceeds: s.percentile > dailyLimit });
-    }
-    const fails = checks.some((c) => c.exceeds);
-    pollutants[p] = { attains: fails ? false : s.complete ? true : null, checks };
+    if (dailyLimit !== undefined && s.percentile !== null) checks.push(check('percentile', s.percentile, dailyLimit));
+    pollutants[p] = { attains: !s.complete || !checks.length ? null : !checks.some((c) => c.exceeds), checks };
   }
   const results = POLLUTANTS.map((p) => pollutants[p].attains);
   const attains = results.includes(false) ? false : results.includes(null) ? null : true;

@@ -72,6 +72,10 @@ const EXPECTED: Record<CaseDocumentKind, string[]> = {
     '《中华人民共和国环境保护法》第六十三条第（三）项规定的情形：通过暗管', '张伟安排铺设暗管', '行政拘留', '张伟', '现将该案移送你局', '附件', '二〇二〇年八月六日'],
   'closure-approval': ['结案审批表', caseNumber, '烟环结〔2020〕12号', party.name, CODE, '2020年5月9日',
     '烟环罚〔2020〕12号', `2020年7月28日已缴纳罚款${FINE}`, '行政处罚决定已执行完毕。', '二〇二〇年八月五日'],
+  'payment-reminder': ['催告书', '烟环催〔2020〕3号', party.name, CODE, '2020年7月15日', '《行政处罚决定书》（烟环罚〔2020〕12号）',
+    `罚款${FINE}`, '加处罚款人民币壹拾伍万元整（¥150,000.00）', '已缴纳人民币伍万元整（¥50,000.00）',
+    '合计人民币叁拾伍万元整（¥350,000.00）', '于2021年1月15日前履行', '第三十五条、第五十四条', '1606020009022100000',
+    '陈述权和申辩权', '申请人民法院强制执行', '0535-6780000', '二〇二一年一月四日'],
 };
 
 describe('统一文书模板: every document opens and shows its key fields', () => {
@@ -176,8 +180,8 @@ describe('registry', () => {
     expect(() => documentNumberFor('service-receipt', 2020, 1)).toThrow(RangeError);
   });
 
-  it('has 13 kinds with distinct prefixes and names', () => {
-    expect(CASE_DOCUMENT_KINDS).toHaveLength(13);
+  it('has 14 kinds with distinct prefixes and names', () => {
+    expect(CASE_DOCUMENT_KINDS).toHaveLength(14);
     const prefixes = CASE_DOCUMENT_KINDS.map((k) => DOCUMENT_KINDS[k].prefix).filter((p) => p !== null);
     expect(new Set(prefixes).size).toBe(prefixes.length);
     for (const k of CASE_DOCUMENT_KINDS) expect(DOCUMENT_KINDS[k].code).toBe(k);

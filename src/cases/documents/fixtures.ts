@@ -165,7 +165,7 @@ const noPenaltyDecision: CaseDocumentData['no-penalty-decision'] = {
   groundReasons: '你单位系初次违法，危害后果轻微，并已于2020年5月7日设置识别标志，及时改正了违法行为',
   exemptionListReference: '《山东省生态环境轻微违法行为不予行政处罚清单》',
   correctionOrdered: '加强危险废物规范化管理，严格按照国家规定设置危险废物识别标志。',
-  education: '你单位应当认真学习生态环境保护法律法规，落实污染防治主体责任，杜绝类似违法行为再次发生。',
+  education: { on: '2020-05-20', form: '当面约谈', content: '讲解危险废物管理的有关规定，督促你单位落实污染防治主体责任，杜绝类似违法行为再次发生' },
   remedies: defaultRemedies('2020-05-20'), decidedOn: '2020-05-20',
 };
 
@@ -201,6 +201,14 @@ const closureApproval: CaseDocumentData['closure-approval'] = {
   leaderOpinion: { opinion: '同意。', signer: '刘志刚', on: '2020-08-05' },
 };
 
+const paymentReminder: CaseDocumentData['payment-reminder'] = {
+  ...base, documentNumber: documentNumberFor('payment-reminder', 2020, 3),
+  decision: { documentNumber: penaltyDecision.documentNumber, decidedOn: '2020-07-15', servedOn: '2020-07-16' },
+  // 3 % a day of 250,000 yuan for 20 days: 150,000 yuan.
+  fineFen, surchargeFen: 15_000_000, paidFen: 5_000_000, performBy: '2021-01-15',
+  payment: penaltyDecision.payment!, contact, remindedOn: '2021-01-04',
+};
+
 /** One realistic filling of every document kind. */
 export const FIXTURES: CaseDocumentData = {
   'filing-approval': filingApproval,
@@ -216,4 +224,5 @@ export const FIXTURES: CaseDocumentData = {
   'service-receipt': serviceReceipt,
   'case-transfer': caseTransfer,
   'closure-approval': closureApproval,
+  'payment-reminder': paymentReminder,
 };

@@ -3,27 +3,40 @@
 import { refuse, success, type Result } from '../../law/outcome.js';
 import type { PenaltyKind as CasePenaltyKind } from '../rules/penalties.js';
 import { defaultRemedies } from './remedies.js';
+import type { BureauSettings } from '../../settings/index.js';
 import type { CaseDocumentData, CaseDocumentKind } from './index.js';
-import type { Authority, ContactPoint, Evidence, Officer, Party, PaymentInstructions, PenaltyItem, PenaltyKind, Provision } from './types.js';
+import type { Authority, ContactPoint, Evidence, NoPenaltyGround, Officer, Party, PaymentInstructions, PenaltyItem, PenaltyKind, Provision } from './types.js';
+import { formatArabicDate } from '../../platform/documents/official.js';
 
-/** The bureau's own particulars; a deployment sets its real address, account and contact. */
-export interface BureauProfile { authority: Authority; payment: PaymentInstructions; contact: ContactPoint; court: string; police: string; prosecutorOrPolice: string }
+/** The bureau's own particulars as the documents print them, from the bureau settings. */
+export interface BureauProfile {
+  authority: Authority; payment: PaymentInstructions; contact: ContactPoint; court: string; police: string;
+  /** 行政复议机关 (行政复议法 (2023) 第二十四条) and, for decisions before 2024, the department one level up. */
+  reconsideration: { government: string; formerUpperDepartment: string };
+}
 
-export const DEMO_BUREAU: BureauProfile = {
-  authority: { name: '烟台市生态环境局', address: '山东省烟台市' },
-  payment: { payee: '烟台市财政局', bank: '以缴款通知书所列银行为准', accountNumber: '以缴款通知书所列账号为准', note: '缴款时请注明本决定书文号' },
-  contact: { name: '烟台市生态环境局政策法规科', phone: '12369', address: '山东省烟台市' },
-  court: '烟台市有管辖权的人民法院',
-  police: '烟台市公安局',
-  prosecutorOrPolice: '烟台市公安局',
-};
+/** The documents' view of the stored settings: no placeholder, every particular from the administrator's page. */
+export function bureauProfileOf(s: BureauSettings): BureauProfile {
+  return {
+    authority: { name: s.bureau.name, address: s.bureau.address, postcode: s.bureau.postcode, sealText: s.sealText },
+    payment: { payee: s.payment.accountName, bank: s.payment.bank, accountNumber: s.payment.accountNumber, ...(s.payment.note ? { note: s.payment.note } : {}) },
+    contact: { name: `${s.bureau.name}${s.bureau.contactDepartment}`, phone: s.bureau.phone, address: s.bureau.address },
+    court: s.remedies.court, police: s.police,
+    reconsideration: { government: s.remedies.reconsiderationBody, formerUpperDepartment: s.remedies.formerUpperDepartment },
+  };
+}
+
+const remediesOf = (b: BureauProfile, decidedOn: string) => defaultRemedies(decidedOn, b.court, b.reconsideration);
 
 export interface CaseDocumentSource {
   row: {
     number: string; cause: string; filedOn: string; partyKind: 'organisation' | 'individual'; proposal: null | { penaltyKinds: CasePenaltyKind[]; fineFen: number; facts: string; violatedProvisions: string; penaltyBasis: string; discretionReason: string | null };
     notification: null | { servedOn: string; hearingOffered: boolean; documentNumber?: string; proposedFineFen: number };
     decisionKind: string | null; decisionFineFen: number | null; decisionNumber: string | null; decidedOn: string | null; servedOn: string | null;
-    decision: null | { penaltyKinds: CasePenaltyKind[]; reasons: string; basis: string; transferTo?: string };
+    decision: null | {
+      penaltyKinds: CasePenaltyKind[]; reasons: string; basis: string; transferTo?: string;
+      noPenaltyGround?: NoPenaltyGround; education?: { on: string; form: string; content: string } | null;
+    };
     committeeDecidedAt: Date | null;
   };
   lead: { source: string; discoveredOn: string; summary: string; sourceRef: string | null };
@@ -39,13 +52,15 @@ export interface CaseDocumentSource {
   amountDueFen: number;
   leaderName: string;
   /** The catalogue entry, correction order and education record of an applied first-violation exemption. */
-  exemption: null | { exemptionListReference: string; correctionOrdered: string; education: string };
+  exemption: null | { exemptionListReference: string; correctionOrdered: string; education: { on: string; form: string; content: string } };
+  /** The last 催告 as of its own date: amount due then (fine + surcharge), paid by then, and the day to perform by. */
+  reminder?: null | { servedOn: string; performBy: string; amountDueFen: number; paidFen: number };
 }
 
 const PENALTY_KIND_MAP: Record<CasePenaltyKind, PenaltyKind> = {
   warning: 'warning', fine: 'fine', confiscation: 'confiscateIllegalGains', confiscation_large: 'confiscateIllegalGains',
   qualification_lowering: 'lowerQualification', licence_revocation: 'revokeLicence', suspension: 'suspendProduction', closure: 'closure',
-  practice_restriction: 'restrictPractice', detention_transfer: 'other',
+  practice_restriction: 'restrictPractice', detention_transfer: 'other', production_restriction: 'restrictProduction',
 };
 
 /** 「《中华人民共和国水污染防治法》第十条、第八十三条第（二）项」 → provisions, law names without 《》. */
@@ -63,7 +78,7 @@ const officers = (s: CaseDocumentSource, ids?: number[]): Officer[] =>
   s.officers.filter((o) => !ids?.length || ids.includes(o.id)).map((o) => ({ name: o.displayName, credentialNumber: o.credentialNo ?? '' }));
 const evidence = (s: CaseDocumentSource): Evidence[] =>
   s.steps.filter((st) => ['inspection_record', 'inquiry_record', 'sampling', 'evidence_registration'].includes(st.kind))
-    .map((st) => ({ name: EVIDENCE_NAMES[st.kind] ?? st.kind, detail: `${st.occurredOn} ${String(st.data.summary ?? '')}`.trim() }));
+    .map((st) => ({ name: EVIDENCE_NAMES[st.kind] ?? st.kind, detail: `${formatArabicDate(st.occurredOn)}${String(st.data.summary ?? '').trim().replace(/[。；;，,]+$/u, '')}` }));
 const EVIDENCE_NAMES: Record<string, string> = { inspection_record: '现场检查（勘察）笔录', inquiry_record: '调查询问笔录', sampling: '采样记录及监测报告', evidence_registration: '证据登记保存清单' };
 const penalties = (kinds: CasePenaltyKind[], fineFen: number): PenaltyItem[] =>
   kinds.map((k) => (k === 'fine' ? { kind: 'fine' as const, amountFen: fineFen } : { kind: PENALTY_KIND_MAP[k] }));
@@ -127,7 +142,7 @@ const BUILDERS: { [K in CaseDocumentKind]?: Builder<K> } = {
       notification: { documentNumber: r.notification.documentNumber ?? r.number, kind: r.notification.hearingOffered ? 'hearing' : 'prior', servedOn: r.notification.servedOn },
       response, collectivelyDiscussed: Boolean(r.committeeDecidedAt), discretion: r.proposal.discretionReason ?? undefined,
       basisProvisions: parseProvisions(r.decision.basis), penalties: penalties(r.decision.penaltyKinds, fine),
-      payment: fine > 0 ? b.payment : undefined, remedies: defaultRemedies(r.decidedOn!, b.court), decidedOn: r.decidedOn!,
+      payment: fine > 0 ? b.payment : undefined, remedies: remediesOf(b, r.decidedOn!), decidedOn: r.decidedOn!,
     });
   },
   'no-penalty-decision': (s, b) => {
@@ -135,11 +150,16 @@ const BUILDERS: { [K in CaseDocumentKind]?: Builder<K> } = {
     if ((r.decisionKind !== 'no_penalty' && r.decisionKind !== 'exemption') || !r.decision) return unavailable();
     return success({
       ...base(s, b), documentNumber: r.decisionNumber!, inspectedOn: firstInspectionOn(s), facts: r.proposal?.facts ?? s.lead.summary, evidence: evidence(s),
-      violatedProvisions: r.proposal ? parseProvisions(r.proposal.violatedProvisions) : [], ground: r.decisionKind === 'exemption' ? 'firstViolation' : 'minorCorrected',
+      // The ground recorded with the decision (行政处罚法 第五十七条, 第三十条, 第三十一条, 第三十三条); older decisions
+      // without one are read as what their kind meant then.
+      violatedProvisions: r.proposal ? parseProvisions(r.proposal.violatedProvisions) : [],
+      ground: r.decision.noPenaltyGround ?? (r.decisionKind === 'exemption' ? 'firstViolation' : 'minorCorrected'),
       groundReasons: r.decision.reasons,
       exemptionListReference: s.exemption?.exemptionListReference || undefined,
-      correctionOrdered: s.exemption?.correctionOrdered ?? '责令立即改正违法行为', education: s.exemption?.education ?? '对你单位进行批评教育',
-      remedies: defaultRemedies(r.decidedOn!, b.court), decidedOn: r.decidedOn!,
+      // 第二十八条 order and 第三十三条第三款 education: printed only as recorded, never a default sentence.
+      ...(s.exemption?.correctionOrdered ? { correctionOrdered: s.exemption.correctionOrdered } : {}),
+      ...(r.decision.education ?? s.exemption?.education ? { education: (r.decision.education ?? s.exemption?.education)! } : {}),
+      remedies: remediesOf(b, r.decidedOn!), decidedOn: r.decidedOn!,
     });
   },
   'service-receipt': (s, b) => {
@@ -173,6 +193,19 @@ const BUILDERS: { [K in CaseDocumentKind]?: Builder<K> } = {
       closureReason: String(closure.data.summary ?? ''), leaderOpinion: { opinion: '同意结案', signer: s.leaderName, on: closure.occurredOn },
     });
   },
+  // 行政强制法 第三十五条, 第五十四条: only once a reminder was served, on a penalty decision with a fine.
+  'payment-reminder': (s, b) => {
+    const r = s.row;
+    const step = s.steps.filter((st) => st.kind === 'reminder').at(-1);
+    const fine = r.decisionFineFen ?? 0;
+    if (!s.reminder || !step || r.decisionKind !== 'penalty' || !fine || !r.decisionNumber || !r.decidedOn) return unavailable();
+    return success({
+      ...base(s, b), documentNumber: step.data.documentNumber as string | undefined,
+      decision: { documentNumber: r.decisionNumber, decidedOn: r.decidedOn, ...(r.servedOn ? { servedOn: r.servedOn } : {}) },
+      fineFen: fine, surchargeFen: Math.max(0, s.reminder.amountDueFen - fine), paidFen: s.reminder.paidFen,
+      performBy: s.reminder.performBy, payment: b.payment, contact: b.contact, remindedOn: s.reminder.servedOn,
+    });
+  },
 };
 
 function record(s: CaseDocumentSource, b: BureauProfile, kind: 'inspection_record' | 'inquiry_record', stepId?: number): Result<never> {
@@ -200,7 +233,7 @@ function notice(s: CaseDocumentSource, b: BureauProfile, hearing: boolean): Resu
   } as never);
 }
 
-export function caseDocumentData<K extends CaseDocumentKind>(kind: K, s: CaseDocumentSource, b: BureauProfile = DEMO_BUREAU, stepId?: number): Result<CaseDocumentData[K]> {
+export function caseDocumentData<K extends CaseDocumentKind>(kind: K, s: CaseDocumentSource, b: BureauProfile, stepId?: number): Result<CaseDocumentData[K]> {
   const builder = BUILDERS[kind] as Builder<K> | undefined;
   return builder ? builder(s, b, stepId) : unavailable();
 }

@@ -12,13 +12,14 @@ import { inquiryRecordDocument } from './templates/inquiry-record.js';
 import { inspectionRecordDocument } from './templates/inspection-record.js';
 import { legalReviewOpinionDocument } from './templates/legal-review-opinion.js';
 import { noPenaltyDecisionDocument } from './templates/no-penalty-decision.js';
+import { paymentReminderDocument } from './templates/payment-reminder.js';
 import { penaltyDecisionDocument } from './templates/penalty-decision.js';
 import { hearingNoticeDocument, priorNoticeDocument } from './templates/prior-notice.js';
 import { serviceReceiptDocument } from './templates/service-receipt.js';
 import type {
   CaseTransferData, ClosureApprovalData, CollectiveDiscussionData, CorrectionOrderData, FilingApprovalData,
   HearingNoticeData, InquiryRecordData, InspectionRecordData, LegalReviewOpinionData, NoPenaltyDecisionData,
-  PenaltyDecisionData, PriorNoticeData, ServiceReceiptData,
+  PaymentReminderData, PenaltyDecisionData, PriorNoticeData, ServiceReceiptData,
 } from './types.js';
 
 export type * from './types.js';
@@ -40,6 +41,7 @@ export interface CaseDocumentData {
   'service-receipt': ServiceReceiptData;
   'case-transfer': CaseTransferData;
   'closure-approval': ClosureApprovalData;
+  'payment-reminder': PaymentReminderData;
 }
 export type CaseDocumentKind = keyof CaseDocumentData;
 
@@ -55,7 +57,7 @@ export interface CaseDocumentKindInfo {
 
 /**
  * The registry. Prefixes: 烟环 (烟台市生态环境局) + the document's character: 立 立案, 责改 责令改正,
- * 告 事先告知, 听告 听证告知, 法审 法制审核, 罚 处罚决定, 不罚 不予处罚, 移 移送, 结 结案.
+ * 告 事先告知, 听告 听证告知, 法审 法制审核, 罚 处罚决定, 不罚 不予处罚, 移 移送, 结 结案, 催 催告.
  * The 立案号 (烟环立〔2020〕12号) doubles as the case number.
  */
 export const DOCUMENT_KINDS: Readonly<Record<CaseDocumentKind, CaseDocumentKindInfo>> = {
@@ -72,6 +74,7 @@ export const DOCUMENT_KINDS: Readonly<Record<CaseDocumentKind, CaseDocumentKindI
   'service-receipt': { code: 'service-receipt', zh: '送达回证', en: 'Service receipt', prefix: null, basis: '行政处罚法 第六十一条' },
   'case-transfer': { code: 'case-transfer', zh: '移送案件书', en: 'Case transfer letter', prefix: '烟环移', basis: '行政处罚法 第二十七条; 环境保护法 第六十三条' },
   'closure-approval': { code: 'closure-approval', zh: '行政处罚案件结案审批表', en: 'Case closure approval form', prefix: '烟环结', basis: '生态环境行政处罚办法 (结案)' },
+  'payment-reminder': { code: 'payment-reminder', zh: '催告书', en: 'Written reminder to perform', prefix: '烟环催', basis: '行政强制法 第三十五条, 第五十四条' },
 };
 
 export const CASE_DOCUMENT_KINDS = Object.keys(DOCUMENT_KINDS) as CaseDocumentKind[];
@@ -97,6 +100,7 @@ const BUILDERS: { [K in CaseDocumentKind]: (data: CaseDocumentData[K]) => Docume
   'service-receipt': serviceReceiptDocument,
   'case-transfer': caseTransferDocument,
   'closure-approval': closureApprovalDocument,
+  'payment-reminder': paymentReminderDocument,
 };
 
 /** The docx `Document` of a kind, for callers that add to it before packing. */

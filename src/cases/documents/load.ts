@@ -1,11 +1,11 @@
 // Gathers a case's records into the shape the document templates are filled from.
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/index.js';
-import { users } from '../../users/tables.js';
+import { users } from '../../users/index.js';
 import { committeeDiscussions, committeeMeetings, leads } from '../tables.js';
 import { loadCaseDetail, type CaseRow } from '../queries.js';
 import type { CaseDocumentSource } from './from-case.js';
-import { exemptionDocumentFields } from '../../exemptions/hooks.js';
+import { exemptionDocumentFields } from '../decision-checks.js';
 
 export async function loadCaseDocumentSource(db: Db, row: CaseRow, amountDueFen: number): Promise<CaseDocumentSource> {
   const detail = await loadCaseDetail(db, row);

@@ -16,6 +16,8 @@ export interface Authority {
   name: string;                // 烟台市生态环境局
   address: string;
   postcode?: string;
+  /** The seal's text under the signature (bureau settings); the name where absent. */
+  sealText?: string;
 }
 
 /** 当事人: an organisation with its credit code, or a citizen with an ID number. */
@@ -244,9 +246,12 @@ export interface PenaltyDecisionData extends CaseDocumentBase {
 
 /** 行政处罚法 第三十三条: the grounds for not imposing a penalty. */
 export type NoPenaltyGround =
-  | 'minorCorrected'             // 第一款: 违法行为轻微并及时改正，没有造成危害后果
-  | 'firstViolation'             // 第一款: 初次违法且危害后果轻微并及时改正 (首违不罚)
-  | 'noFault';                   // 第二款: 有证据足以证明没有主观过错
+  | 'factsNotEstablished'        // 第五十七条第一款 (三): 违法事实不能成立
+  | 'minorCorrected'             // 第三十三条第一款: 违法行为轻微并及时改正，没有造成危害后果 (应当)
+  | 'firstViolation'             // 第三十三条第一款: 初次违法且危害后果轻微并及时改正 (可以, 首违不罚)
+  | 'noFault'                    // 第三十三条第二款: 有证据足以证明没有主观过错
+  | 'minorUnder14'               // 第三十条: 不满十四周岁
+  | 'noCapacity';                // 第三十一条: 不能辨认或者不能控制自己行为
 
 /** 不予行政处罚决定书 (烟环不罚). */
 export interface NoPenaltyDecisionData extends CaseDocumentBase {
@@ -258,8 +263,10 @@ export interface NoPenaltyDecisionData extends CaseDocumentBase {
   ground: NoPenaltyGround;
   groundReasons: string;         // why the ground applies (初次违法, 危害后果轻微, 已于…改正)
   exemptionListReference?: string; // e.g. the provincial 轻微违法行为不予行政处罚清单 item
-  correctionOrdered: string;     // 责令改正 (第二十八条)
-  education: string;             // 批评教育 (第三十三条第三款)
+  /** 责令改正 (第二十八条), as ordered; absent where no violation was established. */
+  correctionOrdered?: string;
+  /** 批评教育 (第三十三条第三款) as it happened; printed only when recorded. */
+  education?: { on: CivilDate; form: string; content: string };
   remedies: Remedies;
   decidedOn: CivilDate;
 }
@@ -314,4 +321,20 @@ export interface ClosureApprovalData extends CaseDocumentBase {
   handlerOpinion?: ApprovalOpinion;
   unitOpinion?: ApprovalOpinion;
   leaderOpinion?: ApprovalOpinion;
+}
+
+/** 催告书 (行政强制法 第三十五条, 第五十四条): the written reminder before applying to the court. */
+export interface PaymentReminderData extends CaseDocumentBase {
+  documentNumber?: string;       // 烟环催〔2020〕3号
+  decision: { documentNumber: string; decidedOn: CivilDate; servedOn?: CivilDate };
+  fineFen: number;
+  /** 加处罚款 accrued up to the reminder date (行政处罚法 第七十二条第一款第（一）项). */
+  surchargeFen: number;
+  /** Paid on or before the reminder date. */
+  paidFen: number;
+  /** 第三十五条 (一): the last day to perform; at least ten working days after service (第五十四条, 第六十九条). */
+  performBy: CivilDate;
+  payment: PaymentInstructions;
+  contact: ContactPoint;
+  remindedOn: CivilDate;
 }

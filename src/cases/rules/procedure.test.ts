@@ -13,8 +13,8 @@ const ordinary: CaseFacts = {
   majorPublicInterest: false, complexSeveralLegalRelations: false, requiredByOtherLaw: false, hearingHeld: false,
   investigatorIds: [1, 2], filedOn: '2021-07-01', decisionDueOn: '2021-09-29', evidenceRecords: 1,
   submittedAt: '2021-07-20T01:00:00.000Z', caseReviewPassedAt: '2021-07-21T01:00:00.000Z', reviews: [], committeeDecidedAt: null,
-  notification: { servedOn: '2021-07-22', statementDueOn: '2021-07-29', hearingOffered: false, hearingRequestDueOn: null, proposedFineFen: 20_000_00 },
-  statementWaived: false, hearing: null, decision: null, servedOn: null, amountDueFen: 0, paidFen: 0,
+  notification: { servedOn: '2021-07-22', statementDueOn: '2021-07-29', hearingOffered: false, hearingRequestDueOn: null, proposedFineFen: 20_000_00, penaltyKinds: ['fine'], round: 1, amendedAt: null, hearingWaivedOn: null },
+  statementWaived: false, hearing: null, caseReviewerId: 8, decision: null, servedOn: null, amountDueFen: 0, paidFen: 0,
   courtEnforcementAppliedOn: null, closedAt: null, archivedAt: null,
 };
 const major: CaseFacts = { ...ordinary, fineFen: 200_000_00, notification: null };
@@ -30,16 +30,18 @@ describe('行政处罚法 第五十八条: which cases need legal review', () =>
     expect(majorCaseReasons(ordinary, T)).toEqual([]);
   });
   it('行政处罚法 第六十三条: a large fine or a heavy penalty carries a hearing right, and makes the case major by bureau rule', () => {
-    expect(qualifiesForHearing({ partyKind: 'organisation', penaltyKinds: ['fine'], fineFen: T.largeFineOrganisationFen }, T)).toBe(true);
-    expect(qualifiesForHearing({ partyKind: 'organisation', penaltyKinds: ['fine'], fineFen: T.largeFineOrganisationFen - 1 }, T)).toBe(false);
-    expect(qualifiesForHearing({ partyKind: 'individual', penaltyKinds: ['fine'], fineFen: T.largeFineIndividualFen }, T)).toBe(true);
+    expect(qualifiesForHearing({ partyKind: 'organisation', penaltyKinds: ['fine'], fineFen: T.hearing.organisationFen }, T)).toBe(true);
+    expect(qualifiesForHearing({ partyKind: 'organisation', penaltyKinds: ['fine'], fineFen: T.hearing.organisationFen - 1 }, T)).toBe(false);
+    expect(qualifiesForHearing({ partyKind: 'individual', penaltyKinds: ['fine'], fineFen: T.hearing.individualFen }, T)).toBe(true);
     expect(qualifiesForHearing({ partyKind: 'organisation', penaltyKinds: ['suspension'], fineFen: 0 }, T)).toBe(true);
-    expect(majorCaseReasons(major, T)).toEqual(['HEAVY_PENALTY']);
+    expect(majorCaseReasons(major, T)).toEqual(['LARGE_FINE']);
   });
   it('行政处罚法 第五十七条: complex cases and (by bureau rule) every major case go to collective discussion', () => {
     expect(needsCollectiveDiscussion({ ...ordinary, complexSeveralLegalRelations: true }, T)).toBe(true);
     expect(needsCollectiveDiscussion(major, T)).toBe(true);
-    expect(needsCollectiveDiscussion(major, { ...T, committeeForEveryMajorCase: false })).toBe(false);
+    // 第五十七条第二款: a large fine is a 重大违法行为 — discussed whatever the setting; a public-interest case only by the setting.
+    expect(needsCollectiveDiscussion(major, { ...T, committeeForEveryMajorCase: false })).toBe(true);
+    expect(needsCollectiveDiscussion({ ...ordinary, majorPublicInterest: true }, { ...T, committeeForEveryMajorCase: false })).toBe(false);
     expect(needsCollectiveDiscussion(ordinary, T)).toBe(false);
   });
 });
@@ -55,7 +57,7 @@ describe('行政处罚法 第五十八条: the legal-review gate', () => {
     expect(checkDecision(returned, T, TODAY, penalty)).toMatchObject({ code: 'LEGAL_REVIEW_NOT_PASSED' });
   });
   it('a review made before the hearing does not count after it (第五十八条 (二))', () => {
-    const heard = { ...major, reviews: [passedReview], hearingHeld: true, hearing: { requestedOn: '2021-07-23', hostId: 5, noticeOn: '2021-07-23', scheduledOn: '2021-08-03', heldAt: '2021-08-03T02:00:00.000Z' } };
+    const heard = { ...major, reviews: [passedReview], hearingHeld: true, hearing: { requestedOn: '2021-07-23', hostId: 5, noticeOn: '2021-07-23', scheduledOn: '2021-08-03', heldAt: '2021-08-03T02:00:00.000Z', underCurrentNotice: true } };
     expect(deriveStage(heard, T, TODAY)).toBe('legal_review');
   });
   it('a reviewer cannot review a case they investigate; a first-time reviewer needs the qualification (第五十八条 第二款)', () => {
@@ -101,14 +103,14 @@ describe('行政处罚法 第四十二条, 第六十四条: investigation and he
     expect(checkInvestigationRecord(investigating, T, TODAY, [{ id: 1, credentialNo: 'A' }, { id: 2, credentialNo: null }])).toMatchObject({ code: 'TWO_OFFICERS_REQUIRED', field: 'officerIds' });
     expect(checkInvestigationRecord(investigating, T, TODAY, [{ id: 1, credentialNo: 'A' }, { id: 2, credentialNo: 'B' }])).toEqual({ ok: true });
   });
-  const offered = { ...major, reviews: [passedReview], committeeDecidedAt: '2021-07-26T01:00:00.000Z', notification: { servedOn: '2021-08-02', statementDueOn: '2021-08-09', hearingOffered: true, hearingRequestDueOn: '2021-08-09', proposedFineFen: 200_000_00 } };
+  const offered = { ...major, reviews: [passedReview], committeeDecidedAt: '2021-07-26T01:00:00.000Z', notification: { servedOn: '2021-08-02', statementDueOn: '2021-08-09', hearingOffered: true, hearingRequestDueOn: '2021-08-09', proposedFineFen: 200_000_00, penaltyKinds: ['fine' as const], round: 1, amendedAt: null, hearingWaivedOn: null } };
   it('第六十四条 (一): a hearing request within 5 working days of notification', () => {
     expect(checkHearingRequest(offered, T, '2021-08-09', '2021-08-09')).toEqual({ ok: true });
     expect(checkHearingRequest(offered, T, '2021-08-10', '2021-08-10')).toMatchObject({ code: 'HEARING_REQUEST_LATE', field: 'requestedOn', citation: { article: '第六十四条' } });
     expect(checkHearingRequest({ ...offered, notification: { ...offered.notification, hearingOffered: false } }, T, '2021-08-05', '2021-08-05')).toMatchObject({ code: 'HEARING_NOT_AVAILABLE', citation: { article: '第六十三条' } });
   });
   it('第六十四条 (二)(四): 7 working days notice; the host is not an investigator', () => {
-    const requested = { ...offered, hearing: { requestedOn: '2021-08-03', hostId: null, noticeOn: null, scheduledOn: null, heldAt: null } };
+    const requested = { ...offered, hearing: { requestedOn: '2021-08-03', hostId: null, noticeOn: null, scheduledOn: null, heldAt: null, underCurrentNotice: true } };
     expect(checkHearingSchedule(requested, T, '2021-08-04', { hostId: 2, noticeOn: '2021-08-04', scheduledOn: '2021-08-20', earliestOn: '2021-08-13' })).toMatchObject({ code: 'HEARING_HOST_IS_INVESTIGATOR' });
     expect(checkHearingSchedule(requested, T, '2021-08-04', { hostId: 7, noticeOn: '2021-08-04', scheduledOn: '2021-08-12', earliestOn: '2021-08-13' })).toMatchObject({ code: 'HEARING_NOTICE_TOO_SHORT', field: 'scheduledOn' });
     expect(checkHearingSchedule(requested, T, '2021-08-04', { hostId: 7, noticeOn: '2021-08-04', scheduledOn: '2021-08-13', earliestOn: '2021-08-13' })).toEqual({ ok: true });

@@ -135,7 +135,7 @@ describe('property: every seeded table stays in the legal range and is monotonic
   it('on random valid tables too', () => {
     const factorArb = fc.record({ weight: fc.integer({ min: 1, max: 50 }), scores: fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 2, maxLength: 5 }).map((s) => s.sort((x, y) => x - y)) });
     const arb = fc.record({
-      minFen: fc.integer({ min: 0, max: 1e9 }), span: fc.integer({ min: 0, max: 1e9 }), baseline: fc.integer({ min: 0, max: 100 }),
+      minFen: fc.integer({ min: 0, max: 1e9 }), span: fc.integer({ min: 1, max: 1e9 }), baseline: fc.integer({ min: 0, max: 100 }),
       rounding: fc.constantFrom(1, 100, 10000, 100000), factors: fc.array(factorArb, { minLength: 1, maxLength: 7 }), pick: fc.array(fc.nat(), { minLength: 7, maxLength: 7 }),
     });
     fc.assert(fc.property(arb, (g) => {

@@ -8,11 +8,16 @@ export interface ReviewedCase {
   officerName: string;
   score: number;
   band: Band;
-  deductions: { itemCode: string; itemTitle: string; deductionCode: string; text: string; points: number }[];
+  /** `points`: what the line actually took, within its item's cap; `listed`: the rule's nominal points. */
+  deductions: { itemCode: string; itemTitle: string; deductionCode: string; text: string; points: number; listed: number }[];
 }
 
 export interface GroupResult { key: string; cases: number; meanScore: number; minScore: number; excellent: number; qualified: number; unqualified: number }
-export interface Defect { deductionCode: string; itemCode: string; itemTitle: string; text: string; occurrences: number; cases: number; pointsLost: number }
+/**
+ * `pointsLost`: the points the defect actually cost, after each item's cap (they add up to the points deducted
+ * from the scores); `pointsCapped`: what the rule's nominal points would have added beyond the cap.
+ */
+export interface Defect { deductionCode: string; itemCode: string; itemTitle: string; text: string; occurrences: number; cases: number; pointsLost: number; pointsCapped: number }
 
 export function summarise(key: string, rows: readonly ReviewedCase[]): GroupResult {
   const n = rows.length;
@@ -38,9 +43,10 @@ export function commonDefects(rows: readonly ReviewedCase[]): Defect[] {
   const m = new Map<string, Defect & { caseIds: Set<number> }>();
   for (const r of rows) {
     for (const d of r.deductions) {
-      const e = m.get(d.deductionCode) ?? { deductionCode: d.deductionCode, itemCode: d.itemCode, itemTitle: d.itemTitle, text: d.text, occurrences: 0, cases: 0, pointsLost: 0, caseIds: new Set<number>() };
+      const e = m.get(d.deductionCode) ?? { deductionCode: d.deductionCode, itemCode: d.itemCode, itemTitle: d.itemTitle, text: d.text, occurrences: 0, cases: 0, pointsLost: 0, pointsCapped: 0, caseIds: new Set<number>() };
       e.occurrences += 1;
       e.pointsLost += d.points;
+      e.pointsCapped += d.listed - d.points;
       e.caseIds.add(r.caseId);
       e.cases = e.caseIds.size;
       m.set(d.deductionCode, e);

@@ -29,7 +29,9 @@ export type Band = 'excellent' | 'qualified' | 'unqualified';
 /** One deduction on a score sheet: which rule, why, and whether the system proposed it. */
 export interface SheetLine { itemCode: string; deductionCode: string; note: string; source: 'precheck' | 'reviewer' }
 
-export interface ScoredItem { code: string; title: string; category: ReviewCategory; points: number; deducted: number; score: number; lines: (SheetLine & { points: number; text: string; veto: boolean })[] }
+/** A line as scored: `points` is the rule's deduction, `applied` what it actually took within the item's cap. */
+export interface ScoredLine extends SheetLine { points: number; applied: number; text: string; veto: boolean }
+export interface ScoredItem { code: string; title: string; category: ReviewCategory; points: number; deducted: number; score: number; lines: ScoredLine[] }
 
 export interface ScoreSheet { total: number; maxTotal: number; band: Band; vetoed: boolean; items: ScoredItem[] }
 
@@ -74,17 +76,25 @@ export function bandOf(total: number, vetoed: boolean, bands: Bands): Band {
   return total >= bands.excellentMin ? 'excellent' : total >= bands.qualifiedMin ? 'qualified' : 'unqualified';
 }
 
-/** Scores a sheet: each item loses its deductions' points, never more than the item is worth; a veto makes the case unqualified. */
+/**
+ * Scores a sheet: each item loses its deductions' points, never more than the item is worth (扣完为止); a veto
+ * makes the case unqualified. Where the cap binds, the points actually taken are attributed to the lines in
+ * sheet order (each line takes what is left of the item, up to its rule's points), so the lines' `applied`
+ * points add up to the item's deduction and any report built from lines adds up to the scores.
+ */
 export function scoreSheet(s: Pick<ScoringStandard, 'items' | 'bands'>, lines: readonly SheetLine[]): ScoreSheet {
   let vetoed = false;
   const items = s.items.map((item) => {
+    let left = item.points;
     const mine = lines.filter((l) => l.itemCode === item.code).flatMap((l) => {
       const rule = item.deductions.find((d) => d.code === l.deductionCode);
       if (!rule) return [];
       if (rule.veto) vetoed = true;
-      return [{ ...l, points: rule.points, text: rule.text, veto: Boolean(rule.veto) }];
+      const applied = Math.min(rule.points, left);
+      left -= applied;
+      return [{ ...l, points: rule.points, applied, text: rule.text, veto: Boolean(rule.veto) }];
     });
-    const deducted = Math.min(item.points, mine.reduce((t, l) => t + l.points, 0));
+    const deducted = item.points - left;
     return { code: item.code, title: item.title, category: item.category, points: item.points, deducted, score: item.points - deducted, lines: mine };
   });
   const total = items.reduce((t, i) => t + i.score, 0);

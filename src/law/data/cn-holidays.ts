@@ -20,9 +20,10 @@
 //   original notice, was not worked. Those three rows carry the extension's document number.
 // - 2023: the notice's New Year block begins on Saturday 2022-12-31. That day is outside 2023 and a
 //   weekend day anyway, so it is not listed (each year lists only its own dates).
-// - Years before 2020 and from 2027 on are not included: a calendar that lacks a year refuses to
-//   compute across it (see working-days.ts). Add a year through PUT /api/calendar/:year once the
-//   State Council publishes it (usually in November of the year before).
+// - Years before 2020 and from 2027 on are not included: a calendar that lacks a year computes across
+//   it on the provisional calendar (provisional-calendar.ts: statutory holidays only, the earliest
+//   possible deadline, marked 暂定). Add a year through PUT /api/calendar/:year once the State Council
+//   publishes it (usually in November of the year before); 暂定 deadlines are then recomputed.
 
 export type CalendarDayKind = 'rest' | 'work';
 

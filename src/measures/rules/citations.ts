@@ -53,4 +53,6 @@ export const CITE = {
   crimePoliceReview: { law: CRIME, article: '第八条' },
   crimeReconsideration: { law: CRIME, article: '第九条' },
   crimeNoSubstitution: { law: CRIME, article: '第十一条' },
+  // 第十条 (read): a case the police decline is dealt with by the bureau; 第十三条: cases the police hand back.
+  crimeResumption: { law: CRIME, article: '第十条' },
 } as const satisfies Record<string, Citation>;

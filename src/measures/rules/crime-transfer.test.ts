@@ -43,3 +43,17 @@ describe('行政处罚法 第二十七条: an administrative penalty may still a
     expect(crimeTransferReminders('filed', null).some((l) => l.citation?.article === '第三十五条')).toBe(true);
   });
 });
+
+describe('国务院令第310号 第十三条: a filed case may still be dropped (撤案) or handed back', () => {
+  const filed: CrimeTransferFacts = { status: 'filed', reportOn: '2020-11-02', approvalDueOn: '2020-11-05', approvedOn: '2020-11-03', transferredOn: '2020-11-05' };
+  it('allows 撤案 and 退回 after filing, and 撤案 only after filing', () => {
+    expect(checkCrimeOutcome(filed, { outcome: 'withdrawn', decidedOn: '2020-12-01' }, '2020-12-01')).toEqual({ ok: true });
+    expect(checkCrimeOutcome(filed, { outcome: 'returned', decidedOn: '2020-12-01' }, '2020-12-01')).toEqual({ ok: true });
+    expect(checkCrimeOutcome({ ...filed, status: 'transferred' }, { outcome: 'withdrawn', decidedOn: '2020-12-01' }, '2020-12-01'))
+      .toMatchObject({ code: 'MEASURE_STEP_NOT_ALLOWED', citation: { article: '第十条' } });
+    expect(checkCrimeOutcome(filed, { outcome: 'not_filed', decidedOn: '2020-12-01' }, '2020-12-01')).toMatchObject({ code: 'MEASURE_STEP_NOT_ALLOWED' });
+  });
+  it('reminds that the bureau still imposes the penalty on a dropped case (行政处罚法 第二十七条)', () => {
+    expect(crimeTransferReminders('withdrawn', null).map((l) => l.citation?.article)).toContain('第二十七条');
+  });
+});

@@ -22,7 +22,8 @@ export const APPROVAL_DAYS = 3;
 export const POLICE_REVIEW_DAYS = 3;
 export const RECONSIDERATION_DAYS = 3;
 
-export const CRIME_OUTCOMES = ['filed', 'not_filed', 'returned'] as const;
+/** 立案, 不予立案 (第八条), 退回 (第八条, 第十三条), 撤销案件 after filing (第十三条). */
+export const CRIME_OUTCOMES = ['filed', 'not_filed', 'returned', 'withdrawn'] as const;
 export type CrimeOutcome = (typeof CRIME_OUTCOMES)[number];
 
 export function crimeApprovalDueOn(cal: MeasureCalendar, reportOn: string): string {
@@ -77,7 +78,9 @@ export function checkCrimeHandover(f: CrimeTransferFacts, input: { transferredOn
 
 /** The police's answer: filed (立案), not filed (不立案), or returned. */
 export function checkCrimeOutcome(f: CrimeTransferFacts, input: { outcome: CrimeOutcome; decidedOn: string }, todayOn: string): Outcome {
-  if (f.status !== 'transferred') return refuse('MEASURE_STEP_NOT_ALLOWED');
+  // 第八条: the police's first answer follows the transfer; 第十三条: a filed case may later be dropped or handed back.
+  const from: Record<CrimeOutcome, string[]> = { filed: ['transferred'], not_filed: ['transferred'], returned: ['transferred', 'filed'], withdrawn: ['filed'] };
+  if (!from[input.outcome].includes(f.status)) return refuse('MEASURE_STEP_NOT_ALLOWED', CITE.crimeResumption, 'outcome');
   if (input.decidedOn > todayOn) return refuse('DATE_IN_FUTURE', undefined, 'decidedOn');
   if (input.decidedOn < f.transferredOn!) return refuse('DATE_BEFORE_TRANSFER', undefined, 'decidedOn');
   return allowed;
@@ -90,7 +93,7 @@ export function crimeTransferReminders(status: string, reconsiderationDue: strin
     en: 'A penalty does not replace the transfer; warnings, orders to suspend and licence measures already decided stay in force',
     citation: CITE.crimeNoSubstitution,
   }];
-  if (status === 'not_filed' || status === 'returned') {
+  if (status === 'not_filed' || status === 'returned' || status === 'withdrawn') {
     lines.push({
       zh: '司法机关不追究刑事责任的，对依法应当给予行政处罚的违法行为，本机关仍应当依法作出行政处罚',
       en: 'Criminal liability is not pursued: where the violation calls for an administrative penalty, the bureau still imposes it',

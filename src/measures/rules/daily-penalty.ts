@@ -26,7 +26,11 @@ import { CITE } from './citations.js';
 export const REINSPECTION_FINDINGS = ['continuing', 'corrected', 'obstructed'] as const;
 export type ReinspectionFinding = (typeof REINSPECTION_FINDINGS)[number];
 
-export interface Reinspection { inspectedOn: string; officerIds: number[]; finding: ReinspectionFinding; note: string }
+export interface Reinspection {
+  inspectedOn: string; officerIds: number[]; finding: ReinspectionFinding; note: string;
+  /** The new correction order served after a re-inspection found the violation continuing. */
+  newOrder?: { number: string; servedOn: string };
+}
 
 /** 办法 第十二条 (unconfirmed): re-inspection within 30 days of serving the order. */
 export const REINSPECTION_WITHIN_DAYS = 30;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDetentionHandover, checkDetentionOutcome, checkDetentionTransfer, detentionTransferDueOn, type DetentionFacts } from './detention-transfer.js';
+import { checkDetentionHandover, checkDetentionOutcome, checkDetentionPriorOrder, checkDetentionTransfer, detentionTransferDueOn, type DetentionFacts } from './detention-transfer.js';
 import { DETENTION_SITUATIONS, legalBasisOf } from './kinds.js';
 import { TEST_CALENDAR } from './test-calendar.js';
 
@@ -56,5 +56,18 @@ describe('环境保护法 第六十三条: detention of 5 to 15 days', () => {
     expect(checkDetentionOutcome({ ...transferred, status: 'accepted' }, { outcome: 'not_accepted', decidedOn: '2020-08-20' }, '2020-08-20')).toMatchObject({ code: 'MEASURE_STEP_NOT_ALLOWED' });
     expect(checkDetentionOutcome(facts, { outcome: 'accepted', decidedOn: '2020-08-14' }, '2020-08-20')).toMatchObject({ code: 'MEASURE_STEP_NOT_ALLOWED' });
     expect(checkDetentionOutcome(transferred, { outcome: 'accepted', decidedOn: '2020-08-12' }, '2020-08-20')).toMatchObject({ code: 'DATE_BEFORE_TRANSFER', field: 'decidedOn' });
+  });
+});
+
+describe('环境保护法 第六十三条 (一)(二)(四): the earlier order and its refusal are on record', () => {
+  const order = { number: '烟环责改〔2020〕3号', servedOn: '2020-07-01', refusal: '拒不停止排污', refusalFoundOn: '2020-07-20' };
+  it.each(['no_eia_refusing_stop', 'no_permit_refusing_stop', 'banned_pesticide_refusing_correction'] as const)('%s needs the order', (situation) => {
+    expect(checkDetentionPriorOrder({ situation, decidedOn: '2020-08-12' }, '2020-08-12')).toMatchObject({ code: 'PRIOR_ORDER_REQUIRED', field: 'priorOrder', citation: { law: '环境保护法', article: '第六十三条' } });
+    expect(checkDetentionPriorOrder({ situation, priorOrder: order, decidedOn: '2020-08-12' }, '2020-08-12')).toEqual({ ok: true });
+  });
+  it('(三) evading supervision needs none; the refusal follows the order and precedes the transfer', () => {
+    expect(checkDetentionPriorOrder({ situation: 'evading_supervision', decidedOn: '2020-08-12' }, '2020-08-12')).toEqual({ ok: true });
+    expect(checkDetentionPriorOrder({ situation: 'no_permit_refusing_stop', priorOrder: { ...order, refusalFoundOn: '2020-06-30' }, decidedOn: '2020-08-12' }, '2020-08-12')).toMatchObject({ field: 'priorOrder.refusalFoundOn' });
+    expect(checkDetentionPriorOrder({ situation: 'no_permit_refusing_stop', priorOrder: { ...order, refusalFoundOn: '2020-08-13' }, decidedOn: '2020-08-12' }, '2020-08-14')).toMatchObject({ field: 'priorOrder.refusalFoundOn' });
   });
 });

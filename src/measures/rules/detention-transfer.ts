@@ -12,6 +12,7 @@
 import { allowed, refuse, type Outcome } from '../../law/outcome.js';
 import { CITE } from './citations.js';
 import type { MeasureCalendar } from './periods.js';
+import type { DetentionSituation } from './kinds.js';
 
 export const DETENTION_TRANSFER_DAYS = 3;
 /** 环境保护法 第六十三条: 五日以上十日以下 (minor) … 十日以上十五日以下. */
@@ -32,6 +33,32 @@ export function checkDetentionTransfer(
   if (!caseDecision || caseDecision.kind !== 'penalty') return refuse('DETENTION_TRANSFER_NEEDS_PENALTY_DECISION', CITE.detentionAfterPenalty);
   if (input.decidedOn > todayOn) return refuse('DATE_IN_FUTURE', undefined, 'decidedOn');
   if (input.decidedOn < caseDecision.decidedOn) return refuse('DETENTION_TRANSFER_BEFORE_PENALTY_DECISION', CITE.detentionAfterPenalty, 'decidedOn');
+  return allowed;
+}
+
+/**
+ * 环境保护法 第六十三条 (一) 未批先建 被责令停止建设，拒不执行; (二) 无证排污 被责令停止排污，拒不执行; (四) 生产、使用国家明令
+ * 禁止的农药 被责令改正，拒不改正: the detention rests on an earlier order and the party's refusal, both on record.
+ * (三) (evading supervision) needs no earlier order.
+ */
+export const PRIOR_ORDER_SITUATIONS: readonly DetentionSituation[] = ['no_eia_refusing_stop', 'no_permit_refusing_stop', 'banned_pesticide_refusing_correction'];
+
+export interface PriorOrder {
+  /** The order's document number (责令停止建设/停止排污/改正决定书). */
+  number: string;
+  servedOn: string;
+  /** How the party refused, and when that was found. */
+  refusal: string;
+  refusalFoundOn: string;
+}
+
+export function checkDetentionPriorOrder(input: { situation: DetentionSituation; priorOrder?: PriorOrder | null; decidedOn: string }, todayOn: string): Outcome {
+  if (!PRIOR_ORDER_SITUATIONS.includes(input.situation)) return allowed;
+  const o = input.priorOrder;
+  if (!o || !o.number.trim() || !o.refusal.trim()) return refuse('PRIOR_ORDER_REQUIRED', CITE.detention, 'priorOrder');
+  if (o.servedOn > todayOn) return refuse('DATE_IN_FUTURE', undefined, 'priorOrder.servedOn');
+  if (o.refusalFoundOn < o.servedOn) return refuse('DATE_BEFORE_MEASURE', CITE.detention, 'priorOrder.refusalFoundOn');
+  if (o.refusalFoundOn > input.decidedOn) return refuse('DATE_IN_FUTURE', CITE.detention, 'priorOrder.refusalFoundOn');
   return allowed;
 }
 

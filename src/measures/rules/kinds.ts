@@ -11,7 +11,7 @@ export const MEASURE_STATUSES = {
   seizure: ['in_force', 'extended', 'released'],
   production_restriction: ['in_force', 'extended', 'lifted'],
   detention_transfer: ['transfer_decided', 'transferred', 'accepted', 'not_accepted', 'detained', 'not_detained'],
-  crime_transfer: ['awaiting_approval', 'not_approved', 'approved', 'transferred', 'filed', 'not_filed', 'returned'],
+  crime_transfer: ['awaiting_approval', 'not_approved', 'approved', 'transferred', 'filed', 'not_filed', 'returned', 'withdrawn'],
 } as const satisfies Record<MeasureKind, readonly string[]>;
 export type MeasureStatus = (typeof MEASURE_STATUSES)[MeasureKind][number];
 export const ALL_MEASURE_STATUSES = [...new Set(Object.values(MEASURE_STATUSES).flat())] as MeasureStatus[];
@@ -22,7 +22,8 @@ export const FINAL_STATUSES: Record<MeasureKind, readonly MeasureStatus[]> = {
   seizure: ['released'],
   production_restriction: ['lifted'],
   detention_transfer: ['not_accepted', 'detained', 'not_detained'],
-  crime_transfer: ['not_approved', 'filed', 'not_filed', 'returned'],
+  // 'filed' is not final: the police may still drop the case (撤案) and hand it back (国务院令第310号 第十三条).
+  crime_transfer: ['not_approved', 'not_filed', 'returned', 'withdrawn'],
 };
 
 export const MEASURE_EVENTS = ['reinspection', 'decide', 'extension', 'release', 'plan', 'lifting', 'approval', 'transfer', 'outcome'] as const;

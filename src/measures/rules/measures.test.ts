@@ -4,7 +4,8 @@ import { TEST_CALENDAR } from './test-calendar.js';
 import type { MeasureRecord } from './records.js';
 
 const ctx = (over: Partial<MeasureContext> = {}): MeasureContext => ({
-  todayOn: '2020-07-01', archived: false, caseDecision: { kind: 'penalty', fineFen: 5_000_000, decidedOn: '2020-06-01' }, cal: TEST_CALENDAR, ...over,
+  todayOn: '2020-07-01', archived: false, caseDecision: { kind: 'penalty', fineFen: 5_000_000, decidedOn: '2020-06-01', penaltyKinds: ['fine', 'suspension'], decisionNumber: '停1号' },
+  cal: TEST_CALENDAR, caseRef: { id: 1, enterpriseId: 7 }, ...over,
 });
 const ALL = { write: true, approve: true };
 
@@ -12,7 +13,9 @@ const inputs: Record<MeasureRecord['kind'], CreateInput> = {
   daily_penalty: { kind: 'daily_penalty', ground: 'exceeding_standards', violation: '超标排放', orderNumber: '责改1号', orderServedOn: '2020-06-01' },
   seizure: { kind: 'seizure', mode: 'seal', ground: 'toxic_or_hazardous', seriousPollutionCaused: false, decisionNumber: '封1号', decidedOn: '2020-06-01', implementedOn: '2020-06-01', emergency: false, items: [{ name: '泵', specification: '', quantity: '1', location: '' }] },
   production_restriction: { kind: 'production_restriction', mode: 'suspension', ground: 'evading_supervision', decisionNumber: '停1号', decidedOn: '2020-06-01', servedOn: '2020-06-02', requirements: '停产整治' },
-  detention_transfer: { kind: 'detention_transfer', situation: 'no_permit_refusing_stop', persons: [{ name: '李某', position: '厂长' }], facts: '无证排污拒不停止', decidedOn: '2020-06-02' },
+  detention_transfer: { kind: 'detention_transfer', situation: 'no_permit_refusing_stop', persons: [{ name: '李某', position: '厂长' }], facts: '无证排污拒不停止', decidedOn: '2020-06-02',
+    // 环境保护法 第六十三条 (二): the order to stop discharging and the refusal.
+    priorOrder: { number: '烟环责停〔2020〕1号', servedOn: '2020-05-10', refusal: '拒不停止排污', refusalFoundOn: '2020-05-20' } },
   crime_transfer: { kind: 'crime_transfer', suspectedCrime: '污染环境罪', facts: '倾倒危险废物', reportOn: '2020-06-02' },
 };
 
@@ -67,8 +70,11 @@ describe('a new measure of each kind: status, deadline, and the events it offers
     let r = newRecord(inputs.daily_penalty, ctx());
     r = applyEvent(r, 'reinspection', { inspectedOn: '2020-06-11', officerIds: [1, 2, 2], finding: 'continuing', note: '' }, ctx());
     expect(r.kind === 'daily_penalty' && r.reinspections[0]!.officerIds).toEqual([1, 2]);
-    expect(checkEvent(r, 'decide', { decidedOn: '2020-06-12', decisionNumber: null }, ctx())).toEqual({ ok: true });
-    r = applyEvent(r, 'decide', { decidedOn: '2020-06-12', decisionNumber: null }, ctx());
+    expect(checkEvent(r, 'decide', { decidedOn: '2020-06-12', decisionNumber: null }, ctx())).toMatchObject({ ok: false, code: 'DAILY_PENALTY_CASE_REQUIRED' });
+    const linkedDecision = { caseId: 2, enterpriseId: 7, kind: 'penalty', penaltyKinds: ['fine'], fineFen: 50_000_000, decisionNumber: '罚2号', decidedOn: '2020-06-12' };
+    expect(checkEvent(r, 'decide', { decidedOn: '2020-06-12', decisionNumber: null, penaltyCaseId: 2 }, ctx({ linkedDecision }))).toEqual({ ok: true });
+    r = applyEvent(r, 'decide', { decidedOn: '2020-06-12', decisionNumber: null, penaltyCaseId: 2 }, ctx({ linkedDecision }));
     expect(outcomeOf(r)).toEqual({ status: 'decided', totalFen: 50_000_000, days: 10 });
+    expect(r.kind === 'daily_penalty' && r.decision).toMatchObject({ decisionNumber: '罚2号', penaltyCaseId: 2 });
   });
 });

@@ -15,17 +15,19 @@ import {
   checkLifting, checkRectificationPlan, checkRestriction, checkRestrictionExtension, rectificationPlanDueOn, restrictionEndsOn,
   restrictionServiceDueOn, type RestrictionFacts,
 } from './production-restriction.js';
-import { checkDetentionHandover, checkDetentionOutcome, checkDetentionTransfer, DETENTION_OUTCOMES, detentionTransferDueOn, type DetentionOutcome } from './detention-transfer.js';
+import { checkDetentionHandover, checkDetentionOutcome, checkDetentionPriorOrder, checkDetentionTransfer, DETENTION_OUTCOMES, detentionTransferDueOn, type DetentionOutcome } from './detention-transfer.js';
 import {
   checkCrimeApproval, checkCrimeHandover, checkCrimeOutcome, checkCrimeTransferReport, CRIME_OUTCOMES, crimeApprovalDueOn, crimeTransferDueOn,
   policeReviewDueOn, reconsiderationDueOn, type CrimeOutcome,
 } from './crime-transfer.js';
 import type { MeasureCalendar } from './periods.js';
+import { checkDailyPenaltyCase, checkNewCorrectionOrder, checkRestrictionDecidedInCase, type CaseDecisionFacts, type NewCorrectionOrder } from './penalty-procedure.js';
 import type { CrimeTransferRecord, DailyPenaltyRecord, DetentionRecord, MeasureRecord, RestrictionRecord, SeizureRecord } from './records.js';
 
 export interface EventInputs {
-  reinspection: { inspectedOn: string; officerIds: number[]; finding: ReinspectionFinding; note: string };
-  decide: { decidedOn: string; decisionNumber: string | null };
+  reinspection: { inspectedOn: string; officerIds: number[]; finding: ReinspectionFinding; note: string; newOrder?: NewCorrectionOrder | null };
+  /** The daily penalty is decided in its own case (`penaltyCaseId`) through the penalty procedure. */
+  decide: { decidedOn: string; decisionNumber: string | null; penaltyCaseId?: number | null };
   extension: { approvedOn: string; days?: number | null; months?: number | null; reason: string };
   release: { releasedOn: string; ground: ReleaseGround; note: string };
   plan: { filedOn: string; summary: string };
@@ -40,9 +42,19 @@ export interface MeasureContext {
   todayOn: string;
   archived: boolean;
   /** The case's decision (行政处罚决定), if made. */
-  caseDecision: null | { kind: string; fineFen: number; decidedOn: string };
+  caseDecision: null | { kind: string; fineFen: number; decidedOn: string; penaltyKinds?: readonly string[]; decisionNumber?: string | null };
   cal: MeasureCalendar;
+  /** The case the measure belongs to. */
+  caseRef?: { id: number; enterpriseId: number };
+  /** For a daily-penalty decision: the decision of the case named by `penaltyCaseId`, loaded by the action. */
+  linkedDecision?: CaseDecisionFacts | null;
 }
+
+/** The case decision as the penalty-procedure rules read it. */
+const caseDecisionFacts = (ctx: MeasureContext): CaseDecisionFacts | null => (ctx.caseDecision && ctx.caseRef ? {
+  caseId: ctx.caseRef.id, enterpriseId: ctx.caseRef.enterpriseId, kind: ctx.caseDecision.kind, penaltyKinds: ctx.caseDecision.penaltyKinds ?? [],
+  fineFen: ctx.caseDecision.fineFen, decisionNumber: ctx.caseDecision.decisionNumber ?? null, decidedOn: ctx.caseDecision.decidedOn,
+} : null);
 
 const restrictionFacts = (r: RestrictionRecord): RestrictionFacts => ({
   mode: r.mode, decidedOn: r.decidedOn, servedOn: r.servedOn, extensionMonths: r.extension?.months ?? null,
@@ -152,7 +164,8 @@ export function checkEventState(r: MeasureRecord, event: MeasureEvent, ctx: Meas
     case 'crime_transfer':
       if (event === 'approval' && status !== 'awaiting_approval') return refuse('MEASURE_STEP_NOT_ALLOWED');
       if (event === 'transfer' && status === 'awaiting_approval') return refuse('CRIME_TRANSFER_NOT_APPROVED', CITE.crimeTransferApproval);
-      if (event === 'outcome' && status !== 'transferred') return refuse('MEASURE_STEP_NOT_ALLOWED');
+      // 国务院令第310号 第十三条: after filing, the police may still drop the case (撤案) or hand it back.
+      if (event === 'outcome' && status !== 'transferred' && status !== 'filed') return refuse('MEASURE_STEP_NOT_ALLOWED');
       return allowed;
   }
 }
@@ -166,9 +179,18 @@ export function checkEvent<E extends MeasureEvent>(r: MeasureRecord, event: E, i
   switch (r.kind) {
     case 'daily_penalty': {
       const facts = { archived: ctx.archived, decided: r.decision !== null, orderServedOn: r.orderServedOn, reinspections: r.reinspections };
-      if (event === 'reinspection') return checkReinspection(facts, i as EventInputs['reinspection'], t);
+      if (event === 'reinspection') {
+        const x = i as EventInputs['reinspection'];
+        const checked = checkReinspection(facts, x, t);
+        // A continuing violation found on re-inspection is ordered corrected again (新的责令改正决定书).
+        return checked.ok ? checkNewCorrectionOrder(x, t) : checked;
+      }
       const fine = originalFine(ctx);
-      return checkDailyPenaltyDecision({ decided: facts.decided, computation: dailyPenaltyComputationOf(r, fine?.fineFen ?? null), originalDecision: fine }, i as EventInputs['decide'], t);
+      const computation = dailyPenaltyComputationOf(r, fine?.fineFen ?? null);
+      const decided = checkDailyPenaltyDecision({ decided: facts.decided, computation, originalDecision: fine }, i as EventInputs['decide'], t);
+      if (!decided.ok) return decided;
+      // 环境保护法 第五十九条 with 行政处罚法 第四十四条: the daily penalty itself goes through a case's penalty procedure.
+      return checkDailyPenaltyCase({ originalCaseId: ctx.caseRef?.id ?? 0, enterpriseId: ctx.caseRef?.enterpriseId ?? 0, totalFen: computation.totalFen, endOn: computation.endOn }, ctx.linkedDecision ?? null);
     }
     case 'seizure': {
       const facts = { implementedOn: r.implementedOn, extensionDays: r.extension?.days ?? null, released: r.release !== null };
@@ -214,12 +236,18 @@ export function applyEvent<E extends MeasureEvent>(r: MeasureRecord, event: E, i
     case 'daily_penalty': {
       if (event === 'reinspection') {
         const x = i as EventInputs['reinspection'];
-        return { ...r, reinspections: [...r.reinspections, { inspectedOn: x.inspectedOn, officerIds: [...new Set(x.officerIds)], finding: x.finding, note: x.note }] };
+        return { ...r, reinspections: [...r.reinspections, {
+          inspectedOn: x.inspectedOn, officerIds: [...new Set(x.officerIds)], finding: x.finding, note: x.note, ...(x.newOrder ? { newOrder: x.newOrder } : {}),
+        }] };
       }
       const x = i as EventInputs['decide'];
       const fine = originalFine(ctx)!;
       const c = dailyPenaltyComputationOf(r, fine.fineFen);
-      return { ...r, decision: { decidedOn: x.decidedOn, decisionNumber: x.decisionNumber, originalFineFen: fine.fineFen, days: c.days, totalFen: c.totalFen!, startOn: c.startOn, endOn: c.endOn!, lines: c.lines } };
+      const linked = ctx.linkedDecision ?? null;
+      return { ...r, decision: {
+        decidedOn: linked?.decidedOn ?? x.decidedOn, decisionNumber: linked?.decisionNumber ?? x.decisionNumber, penaltyCaseId: linked?.caseId ?? null,
+        originalFineFen: fine.fineFen, days: c.days, totalFen: c.totalFen!, startOn: c.startOn, endOn: c.endOn!, lines: c.lines,
+      } };
     }
     case 'seizure': {
       if (event === 'extension') {
@@ -288,7 +316,7 @@ export function availableEvents(r: MeasureRecord, ctx: MeasureContext, can: { wr
 export type CreateInput =
   | { kind: 'daily_penalty'; ground: DailyPenaltyRecord['ground']; violation: string; orderNumber: string; orderServedOn: string }
   | Omit<SeizureRecord, 'extension' | 'release'>
-  | Omit<RestrictionRecord, 'serviceDueOn' | 'planDueOn' | 'plan' | 'extension' | 'lifting'>
+  | (Omit<RestrictionRecord, 'serviceDueOn' | 'planDueOn' | 'plan' | 'extension' | 'lifting' | 'decisionNumber' | 'decidedOn'> & { decisionNumber?: string | null; decidedOn?: string | null })
   | Omit<DetentionRecord, 'transferDueOn' | 'transfer' | 'outcome'>
   | Omit<CrimeTransferRecord, 'approvalDueOn' | 'approval' | 'transfer' | 'outcome'>;
 
@@ -305,10 +333,16 @@ export function checkCreate(input: CreateInput, ctx: MeasureContext): Outcome {
       // 限制生产、停产整治办法 第五条 (restriction) and 第六条 (suspension) each list their own grounds.
       const grounds: readonly string[] = input.mode === 'restriction' ? RESTRICTION_GROUNDS : SUSPENSION_GROUNDS;
       if (!grounds.includes(input.ground)) return refuse('GROUND_NOT_FOR_MODE', input.mode === 'restriction' ? CITE.restrictionGrounds : CITE.suspensionGrounds, 'ground');
-      return checkRestriction(input, t);
+      // 行政处罚法 第九条 (四), 第四十四条, 第六十三条 (四): decided in the case through the penalty procedure.
+      const inCase = checkRestrictionDecidedInCase(input.mode, caseDecisionFacts(ctx), input);
+      if (!inCase.ok) return inCase;
+      return checkRestriction({ decidedOn: ctx.caseDecision!.decidedOn, servedOn: input.servedOn }, t);
     }
     case 'detention_transfer':
-      return checkDetentionTransfer(ctx.caseDecision, input, t);
+    {
+      const transfer = checkDetentionTransfer(ctx.caseDecision, input, t);
+      return transfer.ok ? checkDetentionPriorOrder(input, t) : transfer;
+    }
     case 'crime_transfer':
       return checkCrimeTransferReport(input, t);
   }
@@ -321,11 +355,15 @@ export function newRecord(input: CreateInput, ctx: MeasureContext): MeasureRecor
       return { ...input, reinspectionDueOn: ctx.cal.addDays(input.orderServedOn, REINSPECTION_WITHIN_DAYS), reinspections: [], decision: null };
     case 'seizure':
       return { ...input, extension: null, release: null };
-    case 'production_restriction':
+    case 'production_restriction': {
+      // The decision's number and date are the case decision's (checked in checkCreate).
+      const decidedOn = ctx.caseDecision?.decidedOn ?? input.decidedOn!;
+      const decisionNumber = ctx.caseDecision?.decisionNumber ?? input.decisionNumber!;
       return {
-        ...input, serviceDueOn: restrictionServiceDueOn(ctx.cal, input.decidedOn), planDueOn: rectificationPlanDueOn(ctx.cal, input.servedOn),
+        ...input, decidedOn, decisionNumber, serviceDueOn: restrictionServiceDueOn(ctx.cal, decidedOn), planDueOn: rectificationPlanDueOn(ctx.cal, input.servedOn),
         plan: null, extension: null, lifting: null,
       };
+    }
     case 'detention_transfer':
       return { ...input, transferDueOn: detentionTransferDueOn(ctx.cal, input.decidedOn), transfer: null, outcome: null };
     case 'crime_transfer':

@@ -1,7 +1,7 @@
 // The record each measure keeps (stored as the measure's details), one shape per kind.
 import type { ExplanationLine, Reinspection } from './daily-penalty.js';
 import type { CrimeOutcome } from './crime-transfer.js';
-import type { DetentionOutcome } from './detention-transfer.js';
+import type { DetentionOutcome, PriorOrder } from './detention-transfer.js';
 import type {
   DailyPenaltyGround, DetentionSituation, ReleaseGround, RestrictionGround, SeizureGround, SuspensionGround,
 } from './kinds.js';
@@ -19,6 +19,8 @@ export interface DailyPenaltyRecord {
   /** The 按日连续处罚 decision, with the computation it fixed. */
   decision: null | {
     decidedOn: string; decisionNumber: string | null; originalFineFen: number; days: number; totalFen: number;
+    /** The case in which the daily penalty was decided through the penalty procedure. */
+    penaltyCaseId?: number | null;
     startOn: string; endOn: string; lines: ExplanationLine[];
   };
 }
@@ -58,6 +60,8 @@ export interface RestrictionRecord {
 export interface DetentionRecord {
   kind: 'detention_transfer';
   situation: DetentionSituation;
+  /** 环境保护法 第六十三条 (一)(二)(四): the earlier order and the party's refusal; null for (三). */
+  priorOrder?: PriorOrder | null;
   /** 直接负责的主管人员和其他直接责任人员 */
   persons: { name: string; position: string }[];
   facts: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  applicableLimit, detectSeriesEvents, findConstantRuns, hourlyAverageFromMinutes, HOUR_MS, isOffline, judgeUnit, type LimitRule, type Unit,
+  applicableLimit, detectSeriesEvents, effectiveFlag, findConstantRuns, hourlyAverageFromMinutes, HOUR_MS, isOffline, judgeUnit, type LimitRule, type Unit,
 } from './events.js';
 
 const limits: LimitRule[] = [
@@ -24,8 +24,22 @@ describe('水污染防治法 第八十三条（二）/ 大气污染防治法 第
     expect(judgeUnit(h(0, 60), l)).toBe('within');
     expect(judgeUnit(h(0, 600, 'D'), l)).toBe('invalid');
     expect(judgeUnit(h(0, 600, 'M'), l)).toBe('invalid');
-    expect(judgeUnit(h(0, 600, null), l)).toBe('invalid');
+    expect(judgeUnit(h(0, null, null), l)).toBe('invalid');
     expect(judgeUnit(h(0, 600, 'T'), l)).toBe('suspected');
+  });
+
+  it('HJ 212-2017 表 4: a value sent without -Flag is read as N for exceedance and data quality (issue 11 item 3)', () => {
+    const l = applicableLimit(limits, 'w01018', 'hour', '2021-06-01')!;
+    expect(effectiveFlag(null)).toBe('N');
+    expect(effectiveFlag('D')).toBe('D');
+    expect(judgeUnit(h(0, 600, null), l)).toBe('exceeds');
+    expect(judgeUnit(h(0, 60, null), l)).toBe('within');
+    const run = [0, 1, 2].map((i) => h(i, 80, null));
+    expect(detectSeriesEvents(run, HOUR_MS, l).filter((e) => e.kind === 'exceedance').map((e) => e.run.units)).toEqual([3]);
+    // No flag is no flag event, and counts as a valid unit for constant values and hourly averages.
+    expect(detectSeriesEvents(run, HOUR_MS, l).filter((e) => e.kind !== 'exceedance')).toEqual([]);
+    expect(findConstantRuns([0, 1, 2, 3, 4, 5].map((i) => h(i, 7, null)), HOUR_MS, 6)).toHaveLength(1);
+    expect(hourlyAverageFromMinutes(Array.from({ length: 6 }, () => ({ value: 10, flag: null })), 10)).toEqual({ value: 10, flag: 'N' });
   });
 
   it('consecutive exceedance hours form one event with start, end and peak; a gap or a compliant hour ends it', () => {

@@ -40,10 +40,18 @@ export interface Unit { at: number; value: number | null; flag: string | null }
 
 export type UnitJudgement = 'exceeds' | 'within' | 'suspected' | 'invalid';
 
-/** Only flag N is valid data; T (over range) is a suspected exceedance; every other flag is not judged. */
+/**
+ * HJ 212-2017 表 4: `-Flag` is an optional sub-field; a logger that sends none (44 % of the points in a real
+ * 2005-dialect capture) reports no abnormal state, so a missing flag is read as N (正常, 表 C.1) for the
+ * exceedance and data-quality rules. The stored point keeps `flag = null`, recording that it was absent.
+ */
+export const effectiveFlag = (flag: string | null | undefined): string => flag ?? 'N';
+
+/** Only flag N (or no flag) is valid data; T (over range) is a suspected exceedance; every other flag is not judged. */
 export function judgeUnit(u: Unit, limit: ApplicableLimit): UnitJudgement {
-  if (u.flag === 'T') return 'suspected';
-  if (u.flag !== 'N' || u.value === null) return 'invalid';
+  const flag = effectiveFlag(u.flag);
+  if (flag === 'T') return 'suspected';
+  if (flag !== 'N' || u.value === null) return 'invalid';
   if (limit.upper !== null && u.value > limit.upper) return 'exceeds';
   if (limit.lower !== null && u.value < limit.lower) return 'exceeds';
   return 'within';
@@ -107,8 +115,8 @@ export function findConstantRuns(units: Unit[], unitMs: number, minUnits: number
   while (i < sorted.length) {
     const first = sorted[i]!;
     let j = i + 1;
-    if (first.flag === 'N' && first.value !== null) {
-      while (j < sorted.length && sorted[j]!.flag === 'N' && sorted[j]!.value === first.value && sorted[j]!.at === sorted[j - 1]!.at + unitMs) j++;
+    if (effectiveFlag(first.flag) === 'N' && first.value !== null) {
+      while (j < sorted.length && effectiveFlag(sorted[j]!.flag) === 'N' && sorted[j]!.value === first.value && sorted[j]!.at === sorted[j - 1]!.at + unitMs) j++;
       if (j - i >= minUnits) runs.push({ startAt: first.at, endAt: sorted[j - 1]!.at + unitMs, units: j - i, peakValue: first.value, peakAt: first.at });
     }
     i = j;
@@ -122,12 +130,12 @@ export function findConstantRuns(units: Unit[], unitMs: number, minUnits: number
  * 小时均值, unconfirmed for wastewater). The flag is N when valid, else the most frequent other flag.
  */
 export function hourlyAverageFromMinutes(records: { value: number | null; flag: string | null }[], minuteIntervalMin: number): { value: number | null; flag: string | null } {
-  const valid = records.filter((r) => r.flag === 'N' && r.value !== null);
+  const valid = records.filter((r) => effectiveFlag(r.flag) === 'N' && r.value !== null);
   if (valid.length * minuteIntervalMin >= 45) {
     return { value: valid.reduce((s, r) => s + r.value!, 0) / valid.length, flag: 'N' };
   }
   const counts = new Map<string, number>();
-  for (const r of records) if (r.flag && r.flag !== 'N') counts.set(r.flag, (counts.get(r.flag) ?? 0) + 1);
+  for (const r of records) { const f = effectiveFlag(r.flag); if (f !== 'N') counts.set(f, (counts.get(f) ?? 0) + 1); }
   const top = [...counts].sort((a, b) => b[1] - a[1])[0];
   return { value: null, flag: top ? top[0] : null };
 }

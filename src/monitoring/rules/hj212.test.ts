@@ -4,7 +4,7 @@ import { computeCrc16, computeCrc16Reference, formatCrc } from './crc.js';
 import {
   encodeDataAnswer, encodeFrame, encodePacket, instantOfTimeStamp, parseFrame, parseSegment, timeStampOf, type Hj212Packet,
 } from './hj212.js';
-import { FrameScanner } from './stream.js';
+import { FrameScanner, type ScanItem } from './stream.js';
 import { Reassembler } from './reassembly.js';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -170,21 +170,24 @@ describe('round trip and fuzz', () => {
   });
 });
 
+const framesOf = (items: ScanItem[]) => items.flatMap((i) => ('frame' in i ? [i.frame] : []));
+
 describe('§6.3 TCP stream: merged, fragmented and broken frames', () => {
   it('delimits merged frames and reassembles fragments byte by byte', () => {
     const all = Buffer.from(EXAMPLES.join(''));
     const s = new FrameScanner();
     const got: string[] = [];
-    for (let i = 0; i < all.length; i += 7) got.push(...s.push(all.subarray(i, i + 7)).map((b) => b.toString()));
+    for (let i = 0; i < all.length; i += 7) got.push(...framesOf(s.push(all.subarray(i, i + 7))).map((b) => b.toString()));
     expect(got).toEqual(EXAMPLES);
     expect(s.pending).toBe(0);
   });
 
   it('resyncs at the next ## after garbage and after a frame that lost its trailer', () => {
     const s = new FrameScanner();
-    const frames = s.push(Buffer.from(`garbage\r\nxx${EXAMPLES[0]!.slice(0, -2)}${EXAMPLES[2]}`));
-    expect(frames.map((f) => parseFrame(f).ok)).toEqual([false, false, true]);
-    expect(parseFrame(frames[1]!)).toMatchObject({ reason: 'HJ212_FRAME_TRAILER' });
+    const items = s.push(Buffer.from(`garbage\r\nxx${EXAMPLES[0]!.slice(0, -2)}${EXAMPLES[2]}`));
+    expect(items.map((i) => ('discard' in i ? i.discard.reason : parseFrame(i.frame).ok))).toEqual(['HJ212_FRAME_HEADER', 'HJ212_FRAME_HEADER', false, true]);
+    expect(items.filter((i) => 'discard' in i).map((i) => 'discard' in i && i.discard.bytes)).toEqual([9, 2]);
+    expect(parseFrame(framesOf(items)[0]!)).toMatchObject({ reason: 'HJ212_FRAME_TRAILER' });
   });
 });
 

@@ -9,7 +9,11 @@ import { normalisePollutantCode } from './pollutants.js';
 export type RejectReason =
   | 'HJ212_FRAME_HEADER' | 'HJ212_FRAME_LENGTH' | 'HJ212_FRAME_TRAILER' | 'HJ212_FRAME_TOO_LONG' | 'HJ212_CRC'
   | 'HJ212_FIELD_MISSING' | 'HJ212_FIELD_FORMAT' | 'HJ212_CP_MALFORMED' | 'HJ212_CP_VALUE' | 'HJ212_DATA_TIME'
-  | 'HJ212_PACKET_NUMBERING' | 'HJ212_UNKNOWN_MN' | 'HJ212_WRONG_PW' | 'HJ212_PACKET_INCOMPLETE' | 'HJ212_ENCODING';
+  | 'HJ212_PACKET_NUMBERING' | 'HJ212_UNKNOWN_MN' | 'HJ212_WRONG_PW' | 'HJ212_PACKET_INCOMPLETE' | 'HJ212_ENCODING'
+  /** DataTime later than the platform's clock allows (a logger clock far ahead: it needs time calibration). */
+  | 'HJ212_DATA_TIME_FUTURE'
+  /** One item with an empty value: that field is dropped, the rest of the packet is stored and answered. */
+  | 'HJ212_CP_EMPTY_VALUE';
 
 export interface Rejection { ok: false; reason: RejectReason; field?: string }
 export type Parsed<T> = { ok: true; value: T } | Rejection;
@@ -35,6 +39,8 @@ export interface CpData {
   values: PollutantValues[];
   /** Every other key (RtdInterval, QnRtn, SB1-RS …), as sent. */
   params: Record<string, string>;
+  /** Items sent with an empty value (`w01018-Rtd=`): not stored; present only when there were any. */
+  emptyFields?: string[];
 }
 
 export interface Hj212Packet {
@@ -91,6 +97,30 @@ function parseNumber(s: string): number | null {
   return v === v && v !== Infinity && v !== -Infinity ? v : null;
 }
 
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * parseNumber of `s.slice(from, to)` without the slice for the common form: optional sign, digits, at most one
+ * point, at most 15 digits. Exact: the digits form an integer below 2^53 and 10^k is exact, so one division
+ * gives the correctly rounded value, as Number() does. Any other form goes through parseNumber.
+ */
+function parseNumberAt(s: string, from: number, to: number): number | null {
+  let i = from, neg = false;
+  const c0 = s.charCodeAt(i);
+  if (c0 === 45) { neg = true; i++; } else if (c0 === 43) i++;
+  let mantissa = 0, digits = 0, fraction = -1;
+  for (; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) { mantissa = mantissa * 10 + (c - 48); digits++; if (fraction >= 0) fraction++; }
+    else if (c === 46 && fraction < 0) fraction = 0;
+    else return parseNumber(s.slice(from, to));
+  }
+  if (digits === 0 || digits > 15) return parseNumber(s.slice(from, to));
+  // '0x…', '0b…', '0o…' never get here (a letter); leading zeros read as Number() reads them.
+  const v = fraction > 0 ? mantissa / POW10[fraction]! : mantissa;
+  return neg ? -v : v;
+}
+
 function isAlphanumeric(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -99,11 +129,13 @@ function isAlphanumeric(s: string): boolean {
   return true;
 }
 
+const twoDigits = (s: string, i: number) => (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;
+
 /** YYYYMMDDhhmmss with optional milliseconds (zzz): a real calendar time. */
 export function isValidTimeStamp(s: string): boolean {
   if ((s.length !== 14 && s.length !== 17) || !isDigits(s)) return false;
-  const dd = (i: number) => (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;
-  const y = dd(0) * 100 + dd(2), mo = dd(4), d = dd(6), h = dd(8), mi = dd(10), se = dd(12);
+  // (no closure here: this runs for every frame, twice)
+  const y = twoDigits(s, 0) * 100 + twoDigits(s, 2), mo = twoDigits(s, 4), d = twoDigits(s, 6), h = twoDigits(s, 8), mi = twoDigits(s, 10), se = twoDigits(s, 12);
   if (y < 1990 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || se > 59) return false;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   return d <= (mo === 2 ? (leap ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31);
@@ -122,51 +154,87 @@ export function timeStampOf(at: Date, withMs = false): string {
   return withMs ? base + t.slice(20, 23) : base;
 }
 
-const NUMERIC_FIELDS: Record<string, keyof PollutantValues> = {
-  Rtd: 'rtd', Min: 'min', Avg: 'avg', Max: 'max', Cou: 'cou', ZsRtd: 'zsRtd', ZsMin: 'zsMin', ZsAvg: 'zsAvg', ZsMax: 'zsMax',
-};
-const TEXT_FIELDS: Record<string, keyof PollutantValues> = { Flag: 'flag', EFlag: 'eflag', SampleTime: 'sampleTime' };
+/** The field of `key` = body[from, to) after the dash: which value it sets, without slicing the key. */
+function fieldAt(body: string, from: number, to: number): keyof PollutantValues | undefined {
+  const n = to - from;
+  const c = body.charCodeAt(from);
+  if (n === 3) {
+    if (c === 82) return body.startsWith('Rtd', from) ? 'rtd' : undefined;
+    if (c === 65) return body.startsWith('Avg', from) ? 'avg' : undefined;
+    if (c === 77) return body.startsWith('Min', from) ? 'min' : body.startsWith('Max', from) ? 'max' : undefined;
+    if (c === 67) return body.startsWith('Cou', from) ? 'cou' : undefined;
+    return undefined;
+  }
+  if (n === 4) return body.startsWith('Flag', from) ? 'flag' : undefined;
+  if (n === 5) {
+    if (c === 90) {
+      return body.startsWith('ZsRtd', from) ? 'zsRtd' : body.startsWith('ZsAvg', from) ? 'zsAvg' : body.startsWith('ZsMin', from) ? 'zsMin'
+        : body.startsWith('ZsMax', from) ? 'zsMax' : undefined;
+    }
+    return body.startsWith('EFlag', from) ? 'eflag' : undefined;
+  }
+  if (n === 10) return body.startsWith('SampleTime', from) ? 'sampleTime' : undefined;
+  return undefined;
+}
+const TEXT_FIELD_KEYS: ReadonlySet<keyof PollutantValues> = new Set(['flag', 'eflag', 'sampleTime']);
 
 /** The CP body (between `CP=&&` and the closing `&&`): items by `;`, sub-fields by `,` (表 4). */
 export function parseCp(body: string): Parsed<CpData> {
   const cp: CpData = { dataTime: null, values: [], params: {} };
   if (body.length === 0) return { ok: true, value: cp };
-  const byCode = new Map<string, PollutantValues>();
+  let byCode: Map<string, PollutantValues> | null = null;
+  // The pollutant of the previous item: a record's fields come together (`w01018-Rtd=…,w01018-Flag=N`).
+  let lastSource = '';
+  let lastPv: PollutantValues | null = null;
   let start = 0;
   const n = body.length;
   while (start <= n) {
     let end = start;
-    while (end < n) { const c = body.charCodeAt(end); if (c === 59 || c === 44) break; end++; }
+    let eq = -1, dash = -1;
+    while (end < n) {
+      const c = body.charCodeAt(end);
+      if (c === 59 || c === 44) break;
+      if (c === 61 && eq < 0) eq = end;
+      else if (c === 45 && dash < 0 && eq < 0) dash = end;
+      end++;
+    }
     if (end > start) {
-      const eq = body.indexOf('=', start);
-      if (eq < 0 || eq >= end || eq === start) return reject('HJ212_CP_MALFORMED', body.slice(start, end).slice(0, 40));
-      const key = body.slice(start, eq);
-      const value = body.slice(eq + 1, end);
-      const dash = key.indexOf('-');
-      if (dash > 0 && dash < key.length - 1) {
-        const sourceCode = key.slice(0, dash);
-        const fieldName = key.slice(dash + 1);
-        const numeric = NUMERIC_FIELDS[fieldName];
-        const text = numeric ? undefined : TEXT_FIELDS[fieldName];
-        if (numeric || text) {
-          let pv = byCode.get(sourceCode);
-          if (!pv) {
+      if (eq < 0 || eq === start) return reject('HJ212_CP_MALFORMED', body.slice(start, end).slice(0, 40));
+      // The key is body[start, eq): `code-Field` when a dash splits it into two non-empty parts.
+      const field = dash > start && dash < eq - 1 ? fieldAt(body, dash + 1, eq) : undefined;
+      if (field !== undefined) {
+        let pv: PollutantValues;
+        if (lastPv !== null && dash - start === lastSource.length && body.startsWith(lastSource, start)) pv = lastPv;
+        else {
+          const sourceCode = body.slice(start, dash);
+          byCode ??= new Map();
+          let found = byCode.get(sourceCode);
+          if (!found) {
             const code = normalisePollutantCode(sourceCode);
-            pv = code === sourceCode ? { code } : { code, sourceCode };
-            byCode.set(sourceCode, pv);
-            cp.values.push(pv);
+            found = code === sourceCode ? { code } : { code, sourceCode };
+            byCode.set(sourceCode, found);
+            cp.values.push(found);
           }
-          if (numeric) {
-            const v = parseNumber(value);
-            if (v === null) return reject('HJ212_CP_VALUE', key);
-            (pv as unknown as Record<string, number>)[numeric] = v;
-          } else {
-            (pv as unknown as Record<string, string>)[text!] = value;
-          }
-        } else cp.params[key] = value;
-      } else if (key === 'DataTime') {
-        cp.dataTime = value;
-      } else cp.params[key] = value;
+          pv = found; lastPv = found; lastSource = sourceCode;
+        }
+        if (TEXT_FIELD_KEYS.has(field)) {
+          (pv as unknown as Record<string, string>)[field] = body.slice(eq + 1, end);
+        } else if (end === eq + 1) {
+          // Decision (README §Decisions): an empty value is "no value", not a corrupt packet — the field is
+          // dropped and named, the rest is kept; a non-numeric value still rejects the packet (its CRC held,
+          // so the logger itself wrote garbage).
+          (cp.emptyFields ??= []).push(body.slice(start, eq));
+        } else {
+          const v = end - eq - 1 > 32 ? null : parseNumberAt(body, eq + 1, end);
+          if (v === null) return reject('HJ212_CP_VALUE', body.slice(start, eq));
+          (pv as unknown as Record<string, number>)[field] = v;
+        }
+      } else {
+        const key = body.slice(start, eq);
+        const value = body.slice(eq + 1, end);
+        if (key === 'DataTime') cp.dataTime = value;
+        else cp.params[key] = value;
+      }
     } // an empty item between separators (`;;`, `,;`) is tolerated: loggers emit them
     start = end + 1;
   }
@@ -208,7 +276,9 @@ export function parseSegment(segment: string): Parsed<Hj212Packet> {
   if (cn === null) return reject('HJ212_FIELD_MISSING', 'CN');
   if (mn === null) return reject('HJ212_FIELD_MISSING', 'MN');
   if (pw === null) return reject('HJ212_FIELD_MISSING', 'PW');
-  if (qn !== null && (qn.length < 14 || qn.length > 20 || !isDigits(qn))) return reject('HJ212_FIELD_FORMAT', 'QN');
+  // 表 3: QN = YYYYMMDDhhmmsszzz, the time of the request. 14 digits (no ms) are accepted; anything that is
+  // not a calendar time is rejected, naming QN.
+  if (qn !== null && !((qn.length === 17 || qn.length === 14) && isValidTimeStamp(qn))) return reject('HJ212_FIELD_FORMAT', 'QN');
   if (st.length !== 2 || !isDigits(st)) return reject('HJ212_FIELD_FORMAT', 'ST');
   if (cn.length !== 4 || !isDigits(cn)) return reject('HJ212_FIELD_FORMAT', 'CN');
   if (mn.length === 0 || mn.length > 24 || !isAlphanumeric(mn)) return reject('HJ212_FIELD_FORMAT', 'MN');
@@ -333,7 +403,37 @@ export function encodeFrame(segment: string): string {
 
 export const encodePacket = (p: Hj212Packet) => encodeFrame(encodeSegment(p));
 
-/** §6.1 / 表 C.14: the platform's data answer to an upload with A set — CN 9014, the same QN, ST 91, Flag 4, empty CP. */
-export function encodeDataAnswer(p: Pick<Hj212Packet, 'qn' | 'pw' | 'mn'>): string {
-  return encodeFrame(`${p.qn !== null ? `QN=${p.qn};` : ''}ST=91;CN=9014;PW=${p.pw};MN=${p.mn};Flag=4;CP=&&&&`);
+/**
+ * The Flag of a platform reply (§6.3.2 Flag = V5..V0 D A): the version bits of the logger's own packet, A and
+ * D cleared. A 2017 logger (V = 1) gets Flag=4 as in 表 C.14; a 2005 logger (V = 0, HJ/T 212-2005 had no version
+ * bits) gets Flag=0, so it reads the answer in its own dialect; Flag=8 (V = 2, seen in the field) gets 8.
+ * No Flag at all (2005 without one): answered as 2005, Flag=0 — but such a packet never asks for an answer.
+ */
+export const replyFlagOf = (flag: number | null | undefined): number => (flag === undefined ? 4 : flag === null ? 0 : flag & ~3);
+
+/** §6.1 / 表 C.14: the platform's data answer to an upload with A set — CN 9014, the same QN, ST 91, the logger's version, empty CP. */
+export function encodeDataAnswer(p: Pick<Hj212Packet, 'qn' | 'pw' | 'mn'> & { flag?: number | null }): string {
+  return encodeFrame(`${p.qn !== null ? `QN=${p.qn};` : ''}ST=91;CN=9014;PW=${p.pw};MN=${p.mn};Flag=${replyFlagOf(p.flag)};CP=&&&&`);
+}
+
+/**
+ * 表 9 CN 1013 (现场机时间校准请求) → the platform sets the logger's clock with CN 1012 (设置现场机时间),
+ * `SystemTime` = the platform's China Standard Time, for the instrument named by the request's PolId (附录 C
+ * time-calibration flow — the logger then answers 9011 QnRtn and 9012 ExeRtn; the table number is unconfirmed). The 1012 is a request of its own: a new QN (the platform's time), the logger's ST,
+ * Flag with A set (an answer is expected) and the logger's version bits.
+ */
+export function encodeTimeSet(p: Pick<Hj212Packet, 'st' | 'pw' | 'mn' | 'flag'>, now: Date, polId?: string): string {
+  const cp = `${polId ? `PolId=${polId};` : ''}SystemTime=${timeStampOf(now)}`;
+  return encodeFrame(`QN=${timeStampOf(now, true)};ST=${p.st};CN=1012;PW=${p.pw};MN=${p.mn};Flag=${replyFlagOf(p.flag) | 1};CP=&&${cp}&&`);
+}
+
+/**
+ * MN (表 3): 24 characters 0–9/A–F, the EPC-96 code of the device (HJ 212-2017); HJ/T 212-2005 loggers use a
+ * 14-character 监测点编号. The gateway stays lenient (shorter IDs are common in the field, environment-data.md
+ * D4) and reports which form an MN has.
+ */
+export function mnFormatOf(mn: string): 'HJ212-2017' | 'HJ212-2005' | 'nonstandard' {
+  if (/^[0-9A-F]{24}$/.test(mn)) return 'HJ212-2017';
+  if (/^[0-9A-Za-z]{14}$/.test(mn)) return 'HJ212-2005';
+  return 'nonstandard';
 }

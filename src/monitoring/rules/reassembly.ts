@@ -7,6 +7,8 @@ interface Group { pnum: number; parts: (Hj212Packet | undefined)[]; received: nu
 export type Reassembly =
   | { status: 'complete'; packet: Hj212Packet; parts: Hj212Packet[] }
   | { status: 'pending' }
+  /** The same part (same QN and PNO) again: already stored and answered; nothing changes. */
+  | { status: 'duplicate' }
   /** A new message began before the previous one finished: the unfinished parts are dropped. */
   | { status: 'pending'; abandoned: Hj212Packet[] };
 
@@ -40,7 +42,9 @@ export class Reassembler {
     const key = `${p.mn}|${p.cn}|${pnum}`;
     let g = this.groups.get(key);
     let abandoned: Hj212Packet[] | undefined;
+    if (g && g.parts[pno - 1] !== undefined && g.parts[pno - 1]!.qn === p.qn) return { status: 'duplicate' };
     if (g && g.parts[pno - 1] !== undefined) {
+      // The same PNO under a new QN: a new message began, the unfinished one is given up.
       abandoned = g.parts.filter((x): x is Hj212Packet => x !== undefined);
       g = undefined;
     }

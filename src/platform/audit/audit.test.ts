@@ -57,3 +57,18 @@ describe('audit log: concurrent appends never fork the chain', () => {
     }
   });
 });
+
+describe(`audit log: concurrent appends outside a transaction (${ENGINE})`, () => {
+  let database: Database;
+  beforeAll(async () => { database = await createTestDatabase(); });
+  afterAll(async () => database.close());
+
+  // A stop request and a run's own end are audited at the same moment, each on the pool without a transaction:
+  // every entry must land, in one unbroken chain.
+  it('12 appends at once on the bare pool all land, each on its own sequence number, and the chain verifies', async () => {
+    const seqs = await Promise.all(Array.from({ length: 12 }, (_, i) =>
+      appendAudit(database.db, SYSTEM_ACTOR, { action: 'monitoring.simulation.end', entity: 'monitoring_simulation', entityId: i }, new Date(Date.UTC(2026, 0, 1, 0, 0, i)))));
+    expect([...seqs].sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    expect(await verifyAuditChain(database.db)).toEqual({ ok: true, checked: 12 });
+  });
+});

@@ -25,21 +25,27 @@ const AUDIT_CHAIN_LOCK = 7_301_001;
 /** Plain JSON (dates as ISO strings) so the stored jsonb hashes the same on read-back. */
 const toJson = (v: unknown): unknown => (v === undefined ? null : JSON.parse(JSON.stringify(v)));
 
-/** Appends one entry inside the caller's transaction, linked to the current tail. */
+/**
+ * Appends one entry linked to the current tail, inside the caller's transaction (as a savepoint) or in its own.
+ * Never outside one: the chain lock is a transaction lock, and a bare statement would drop it at once, so two
+ * concurrent appends could read the same tail (one then fails on the sequence and its entry is lost).
+ */
 export async function appendAudit(tx: DbOrTx, actor: Actor, entry: AuditEntry, now: Date): Promise<number> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-  const [tail] = await tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
-  // Millisecond precision: what JavaScript and the hash both see.
-  const at = new Date(Math.floor(now.getTime()));
-  const record: AuditRecord = {
-    seq: (tail?.seq ?? 0) + 1, at,
-    actorId: actor.id, actorName: actor.name, actorRole: actor.role,
-    action: entry.action, entity: entry.entity, entityId: String(entry.entityId),
-    before: toJson(entry.before), after: toJson(entry.after), reason: entry.reason ?? null,
-    prevHash: tail?.hash ?? GENESIS_HASH,
-  };
-  await tx.insert(auditLog).values({ ...record, hash: computeAuditHash(record) });
-  return record.seq;
+  return tx.transaction(async (t) => {
+    await t.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+    const [tail] = await t.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+    // Millisecond precision: what JavaScript and the hash both see.
+    const at = new Date(Math.floor(now.getTime()));
+    const record: AuditRecord = {
+      seq: (tail?.seq ?? 0) + 1, at,
+      actorId: actor.id, actorName: actor.name, actorRole: actor.role,
+      action: entry.action, entity: entry.entity, entityId: String(entry.entityId),
+      before: toJson(entry.before), after: toJson(entry.after), reason: entry.reason ?? null,
+      prevHash: tail?.hash ?? GENESIS_HASH,
+    };
+    await t.insert(auditLog).values({ ...record, hash: computeAuditHash(record) });
+    return record.seq;
+  });
 }
 
 /** Recomputes the whole chain, page by page, and names the first broken row. */

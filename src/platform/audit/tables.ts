@@ -1,4 +1,4 @@
-import { bigint, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
  * Append-only, hash-chained log of every state change. UPDATE and DELETE are refused by a
@@ -20,3 +20,19 @@ export const auditLog = pgTable('audit_log', {
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull(),
 }, (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId), index('audit_log_at_idx').on(t.at)]);
+
+/**
+ * Keyed checkpoints of the chain's head (HMAC-SHA256 with a key kept outside the database, see
+ * anchor.ts). A copy goes to an append-only file beside the data; `audit verify` checks the chain
+ * against the latest checkpoint whose MAC holds.
+ */
+export const auditCheckpoints = pgTable('audit_checkpoints', {
+  id: serial('id').primaryKey(),
+  at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+  rowCount: bigint('row_count', { mode: 'number' }).notNull(),
+  headSeq: bigint('head_seq', { mode: 'number' }).notNull(),
+  headHash: text('head_hash').notNull(),
+  /** Which key signed it (first 16 hex of the key's SHA-256), so a rotated key is recognised. */
+  keyId: text('key_id').notNull(),
+  mac: text('mac').notNull(),
+});

@@ -5,11 +5,14 @@ import { createInterface } from 'node:readline';
 import { getTableColumns, getTableName, is, sql } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { once } from 'node:events';
+import type { Readable } from 'node:stream';
 import type { Db } from './index.js';
 import { queryRows } from './index.js';
 import * as schema from './schema.js';
 
 export const BACKUP_FORMAT = 'ecogov-backup/1';
+/** Live sessions and sign-in failure counts are not data to keep: a restore starts signed out. */
+export const TABLES_NOT_BACKED_UP = new Set(['sessions', 'login_failures']);
 
 /** Tables in an order where each comes after those it references. */
 export function tablesInDependencyOrder(): PgTable[] {
@@ -40,12 +43,13 @@ export function primaryKeyColumns(table: PgTable): string[] {
 type Progress = (table: string, rows: number) => void;
 
 export async function backupDatabase(db: Db, file: string, onProgress?: Progress): Promise<Record<string, number>> {
-  const out = createWriteStream(file, { encoding: 'utf8' });
+  const out = createWriteStream(file, { encoding: 'utf8', mode: 0o600 });
   const write = async (line: string) => { if (!out.write(line + '\n')) await once(out, 'drain'); };
   const counts: Record<string, number> = {};
   await write(JSON.stringify({ format: BACKUP_FORMAT, createdAt: new Date().toISOString() }));
   for (const table of tablesInDependencyOrder()) {
     const name = getTableName(table);
+    if (TABLES_NOT_BACKED_UP.has(name)) continue;
     const columns = Object.values(getTableColumns(table)).map((c) => c.name);
     const keys = primaryKeyColumns(table).map((c) => sql.identifier(c));
     if (!keys.length) throw new Error(`table ${name} has no primary key to page by`);
@@ -68,7 +72,8 @@ export async function backupDatabase(db: Db, file: string, onProgress?: Progress
   return counts;
 }
 
-export async function restoreDatabase(db: Db, file: string, onProgress?: Progress): Promise<Record<string, number>> {
+/** Restores a JSON-lines dump, from a file or a stream (the dump inside a backup archive). */
+export async function restoreDatabase(db: Db, file: string | (() => Readable), onProgress?: Progress): Promise<Record<string, number>> {
   const known = new Set(tablesInDependencyOrder().map(getTableName));
   const counts: Record<string, number> = {};
   await db.transaction(async (tx) => {
@@ -84,7 +89,8 @@ export async function restoreDatabase(db: Db, file: string, onProgress?: Progres
       batch = [];
     };
     // Opened right before iterating: lines read before the loop attaches would be lost.
-    const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+    const input = typeof file === 'string' ? createReadStream(file, { encoding: 'utf8' }) : file().setEncoding('utf8');
+    const lines = createInterface({ input, crlfDelay: Infinity });
     for await (const line of lines) {
       if (!line.trim()) continue;
       const item = JSON.parse(line) as { format?: string; table?: string; row?: Record<string, unknown> };
@@ -96,11 +102,13 @@ export async function restoreDatabase(db: Db, file: string, onProgress?: Progres
       if (item.table) {
         await flush();
         if (!known.has(item.table)) throw new Error(`backup has unknown table ${item.table}`);
+        // Older dumps carried live sessions: they are not restored.
+        if (TABLES_NOT_BACKED_UP.has(item.table)) { table = null; continue; }
         const [{ n }] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from ${sql.identifier(item.table)}`) as [{ n: number }];
         if (n > 0) throw new Error(`restore needs an empty database: ${item.table} has ${n} rows`);
         table = item.table;
         counts[table] = 0;
-      } else if (item.row) {
+      } else if (item.row && table) {
         batch.push(item.row);
         if (batch.length >= 2000) await flush();
       }

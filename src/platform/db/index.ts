@@ -21,6 +21,12 @@ export interface Database {
   /** Where the data lives, for logs (never includes a password). */
   location: string;
   close(): Promise<void>;
+  /**
+   * LISTEN on a channel: `onMessage` gets each payload (after the notifying transaction commits);
+   * `onState(live)` says whether notifications are flowing (false while PostgreSQL's listening
+   * connection is down: the caller must then not trust what it cached). Resolves to a stop function.
+   */
+  listen?(channel: string, onMessage: (payload: string) => void, onState: (live: boolean) => void): Promise<() => Promise<void>>;
 }
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../drizzle', import.meta.url));
@@ -42,6 +48,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     return {
       db, engine: 'postgres', location: redactUrl(options.url),
       close: () => pool.end(),
+      listen: (channel, onMessage, onState) => listenPostgres(options.url!, channel, onMessage, onState),
     };
   }
   const dataDir = options.dataDir ?? 'memory://';
@@ -51,6 +58,52 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   return {
     db, engine: 'pglite', location: dataDir,
     close: () => client.close(),
+    // One process owns a PGlite database: its notifications arrive before the committing query resolves.
+    listen: async (channel, onMessage, onState) => {
+      const stop = await client.listen(channel, onMessage);
+      onState(true);
+      return async () => { onState(false); if (!client.closed) await stop(); };
+    },
+  };
+}
+
+/** A dedicated connection (outside the pool) that LISTENs, reconnecting after a drop; state false while down. */
+async function listenPostgres(url: string, channel: string, onMessage: (payload: string) => void, onState: (live: boolean) => void): Promise<() => Promise<void>> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`channel name: ${channel}`);
+  let stopped = false;
+  let current: pg.Client | null = null;
+  let retry: NodeJS.Timeout | null = null;
+  const connect = async (): Promise<void> => {
+    const client = new pg.Client({ connectionString: url });
+    const lost = () => {
+      if (current !== client) return;
+      current = null;
+      onState(false);
+      void client.end().catch(() => {});
+      if (!stopped) { retry = setTimeout(() => { void connect().catch(() => {}); }, 1000); retry.unref(); }
+    };
+    client.on('error', lost);
+    client.on('end', lost);
+    client.on('notification', (m) => { if (m.channel === channel) onMessage(m.payload ?? ''); });
+    current = client;
+    try {
+      await client.connect();
+      await client.query(`listen ${channel}`);
+    } catch (e) {
+      lost();
+      throw e;
+    }
+    if (current === client && !stopped) onState(true);
+    else await client.end().catch(() => {}); // stopped while connecting
+  };
+  try { await connect(); } catch { /* retried in a second; the caches stay off meanwhile */ }
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    const client = current;
+    current = null;
+    onState(false);
+    if (client) await client.end().catch(() => {});
   };
 }
 

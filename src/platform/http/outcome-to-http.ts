@@ -1,10 +1,11 @@
 // The one place where refusals become HTTP statuses and bodies.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Refusal } from '../../law/outcome.js';
-import { messageFor } from '../i18n/messages.js';
+import { messageFor, type Locale } from '../i18n/messages.js';
 
 const STATUS_BY_CODE: Record<string, number> = {
   INVALID_INPUT: 400,
+  NUL_CHARACTER: 400,
   UNAUTHENTICATED: 401,
   LOGIN_FAILED: 401,
   FORBIDDEN: 403,
@@ -25,10 +26,15 @@ export interface ErrorBody {
   error: { code: string; message: string; field?: string; citation?: Refusal['citation']; details?: unknown };
 }
 
+/** A refusal's message in `locale` with its article: 须先完成事先告知 (行政处罚法 第四十四条). */
+export function refusalMessage(refusal: Pick<Refusal, 'code' | 'citation'>, locale: Locale): string {
+  const c = refusal.citation;
+  return messageFor(refusal.code, locale) + (c ? ` (${c.law} ${c.article}${c.paragraph ?? ''}${c.item ?? ''})` : '');
+}
+
 export function errorBody(request: FastifyRequest, refusal: Refusal, details?: unknown): ErrorBody {
-  let message = messageFor(refusal.code, request.locale);
+  let message = refusalMessage(refusal, request.locale);
   if (refusal.field) message = `${refusal.field}: ${message}`;
-  if (refusal.citation) message += ` (${refusal.citation.law} ${refusal.citation.article}${refusal.citation.paragraph ?? ''})`;
   return {
     error: {
       code: refusal.code, message,

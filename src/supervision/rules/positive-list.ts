@@ -1,7 +1,7 @@
 // 监督执法正面清单: admission criteria. The seed (Yantai 2020) exempts listed enterprises from on-site
 // inspection without cause (无事不扰). The criteria below are the bureau's, kept here as one rule; the
 // national and provincial texts were not available to check (unconfirmed).
-import type { CreditRating } from '../../enterprises/rules/enterprise.js';
+import type { CreditRating } from '../../enterprises/index.js';
 
 export type AdmissionCriterion =
   | 'creditGood' | 'noPenalty12m' | 'noSubstantiatedComplaint12m' | 'noExceedance12m' | 'noOverdueRectification' | 'notOnKeyList';

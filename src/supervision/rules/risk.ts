@@ -1,6 +1,6 @@
 // An explainable risk score per enterprise: each factor's value, weight and points, from versioned
 // weights (data). The score orders inspections; it decides nothing on its own.
-import type { CreditRating } from '../../enterprises/rules/enterprise.js';
+import type { CreditRating } from '../../enterprises/index.js';
 
 export type IndustryRisk = 'high' | 'medium' | 'low';
 
@@ -34,9 +34,14 @@ export type CountFactor = (typeof COUNT_FACTORS)[number];
 export type RiskFactor = CountFactor | 'creditRating' | 'keyUnit' | 'industryRisk';
 
 export interface RiskContribution { factor: RiskFactor; value: number | string | boolean | null; points: number; weight: string }
-export interface RiskScore { score: number; weightsVersion: number; contributions: RiskContribution[] }
+/**
+ * `sum`: the contributions' points added up; `score`: the sum kept within 0–100. `clamped` says when they
+ * differ ('floor': a negative sum, e.g. good credit with nothing against it, shown as 0; 'ceiling': above 100),
+ * so a score shown with its factors always adds up: score = sum, or the bound named.
+ */
+export interface RiskScore { score: number; sum: number; clamped: 'floor' | 'ceiling' | null; weightsVersion: number; contributions: RiskContribution[] }
 
-/** Sum of each factor's points (capped per factor), clamped to 0–100; contributions listed for the explanation. */
+/** Sum of each factor's points (capped per factor), clamped to 0–100 and saying so; contributions listed for the explanation. */
 export function computeRiskScore(facts: RiskFacts, weights: RiskWeights, weightsVersion: number): RiskScore {
   const contributions: RiskContribution[] = [];
   for (const f of COUNT_FACTORS) {
@@ -49,8 +54,9 @@ export function computeRiskScore(facts: RiskFacts, weights: RiskWeights, weights
   contributions.push({ factor: 'keyUnit', value: facts.keyUnit, points: facts.keyUnit ? weights.keyUnit : 0, weight: String(weights.keyUnit) });
   const industry = weights.industry[facts.industryRisk];
   contributions.push({ factor: 'industryRisk', value: facts.industryRisk, points: industry, weight: String(industry) });
-  const sum = contributions.reduce((s, c) => s + c.points, 0);
-  return { score: Math.max(0, Math.min(100, Math.round(sum * 10) / 10)), weightsVersion, contributions };
+  const sum = Math.round(contributions.reduce((s, c) => s + c.points, 0) * 10) / 10;
+  const clamped = sum < 0 ? 'floor' : sum > 100 ? 'ceiling' : null;
+  return { score: Math.max(0, Math.min(100, sum)), sum, clamped, weightsVersion, contributions };
 }
 
 /**

@@ -21,6 +21,28 @@ describe('explainable risk score', () => {
     expect(s.contributions.reduce((a, c) => a + c.points, 0)).toBe(53);
   });
 
+  it('says when the score is floored at 0: good credit and nothing against it sums to −5, shown as 0 (floor)', () => {
+    const s = computeRiskScore({ ...quiet, creditRating: 'green' }, RISK_WEIGHTS_V1, 1);
+    expect(s).toMatchObject({ score: 0, sum: -5, clamped: 'floor' });
+    expect(s.contributions.reduce((a, c) => a + c.points, 0)).toBe(-5);
+  });
+
+  it('says when the score is capped at 100 (ceiling), and is unclamped otherwise', () => {
+    const all = { complaints12m: 9, substantiatedComplaints12m: 9, exceedanceEvents12m: 9, electricityEvents12m: 9, dataQualityEvents12m: 9, overdueRectifications: 9, penalties24m: 9, exemptions24m: 9 };
+    expect(computeRiskScore({ ...quiet, ...all, creditRating: 'black', keyUnit: true, industryRisk: 'high' }, RISK_WEIGHTS_V1, 1)).toMatchObject({ score: 100, sum: 143, clamped: 'ceiling' });
+    expect(computeRiskScore({ ...quiet, creditRating: 'yellow' }, RISK_WEIGHTS_V1, 1)).toMatchObject({ score: 8, sum: 8, clamped: null });
+  });
+
+  it('a score shown with its factors adds up: score = sum of the points unless clamped, and then the bound (property)', () => {
+    const counts = fc.record(Object.fromEntries(Object.keys(quiet).slice(0, 8).map((k) => [k, fc.nat(30)])) as Record<string, fc.Arbitrary<number>>);
+    fc.assert(fc.property(counts, fc.constantFrom('green', 'blue', 'yellow', 'red', 'black', null), fc.boolean(), fc.constantFrom('high', 'medium', 'low'), (c, credit, keyUnit, industry) => {
+      const s = computeRiskScore({ ...quiet, ...c, creditRating: credit, keyUnit, industryRisk: industry } as RiskFacts, RISK_WEIGHTS_V1, 1);
+      const total = Math.round(s.contributions.reduce((a, x) => a + x.points, 0) * 10) / 10;
+      expect(s.sum).toBe(total);
+      expect(s.score).toBe(s.clamped === 'floor' ? 0 : s.clamped === 'ceiling' ? 100 : total);
+    }));
+  });
+
   it('stays within 0–100 and never decreases when a count grows (property)', () => {
     const counts = fc.record({
       complaints12m: fc.nat(30), substantiatedComplaints12m: fc.nat(30), exceedanceEvents12m: fc.nat(30), electricityEvents12m: fc.nat(30),
@@ -44,8 +66,9 @@ describe('explainable risk score', () => {
   });
 });
 
+const clean = { creditRating: 'green' as const, penalties12m: 0, substantiatedComplaints12m: 0, exceedanceEvents12m: 0, overdueRectifications: 0, onKeyList: false };
+
 describe('正面清单 admission and 重点执法监管 reasons (the seed: complaints, exceedances, unfinished rectification, bad credit)', () => {
-  const clean = { creditRating: 'green' as const, penalties12m: 0, substantiatedComplaints12m: 0, exceedanceEvents12m: 0, overdueRectifications: 0, onKeyList: false };
   it('admits only when every criterion holds, naming the unmet ones', () => {
     expect(checkPositiveListAdmission(clean).eligible).toBe(true);
     const c = checkPositiveListAdmission({ ...clean, creditRating: 'yellow', exceedanceEvents12m: 1 });
@@ -54,9 +77,19 @@ describe('正面清单 admission and 重点执法监管 reasons (the seed: compl
   });
 
   it('lists each reason for key supervision', () => {
-    expect(computeKeyListReasons({ complaints12m: 0, exceedanceEvents12m: 0, electricityEvents12m: 0, overdueRectifications: 0, creditRating: 'blue' })).toEqual([]);
-    expect(computeKeyListReasons({ complaints12m: 2, exceedanceEvents12m: 1, electricityEvents12m: 0, overdueRectifications: 1, creditRating: 'black' }).map((r) => r.code))
+    expect(computeKeyListReasons({ substantiatedComplaints12m: 0, exceedanceEvents12m: 0, electricityEvents12m: 0, overdueRectifications: 0, creditRating: 'blue' })).toEqual([]);
+    expect(computeKeyListReasons({ substantiatedComplaints12m: 2, exceedanceEvents12m: 1, electricityEvents12m: 0, overdueRectifications: 1, creditRating: 'black' }).map((r) => r.code))
       .toEqual(['complaint', 'exceedance', 'rectification_overdue', 'bad_credit']);
+  });
+
+  it('admission rule noSubstantiatedComplaint12m: only substantiated (属实) complaints count, for the key list as for the positive list', () => {
+    // Facts of an enterprise with two complaints, both closed as unsubstantiated: neither list is affected.
+    const facts = { ...quiet, complaints12m: 2, substantiatedComplaints12m: 0, creditRating: 'green' as const };
+    expect(computeKeyListReasons(facts)).toEqual([]);
+    expect(checkPositiveListAdmission({ ...clean, substantiatedComplaints12m: facts.substantiatedComplaints12m }).eligible).toBe(true);
+    // One substantiated complaint: a key-list reason and an unmet admission criterion.
+    expect(computeKeyListReasons({ ...facts, substantiatedComplaints12m: 1 })).toEqual([{ code: 'complaint', detail: '1' }]);
+    expect(checkPositiveListAdmission({ ...clean, substantiatedComplaints12m: 1 }).criteria.find((c) => !c.met)?.criterion).toBe('noSubstantiatedComplaint12m');
   });
 });
 

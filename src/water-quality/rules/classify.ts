@@ -2,7 +2,7 @@
 // and drinking-water sources. Each sample's parameters map to the best class whose limit they meet;
 // the site takes the worst of them.
 import type { Citation } from '../../law/outcome.js';
-import { DRINKING_CITATION, DRINKING_SUPPLEMENTARY, EVALUATION_CITATION, SURFACE_PARAMETERS, type SurfaceParameter } from './standards/gb3838.js';
+import { DRINKING_CITATION, DRINKING_SUPPLEMENTARY, EVALUATION_CITATION, SURFACE_PARAMETERS, TOXIC_PRIORITY_KEYS, type SurfaceParameter } from './standards/gb3838.js';
 import { GB3097_CITATION, SEA_PARAMETERS } from './standards/gb3097.js';
 
 /** 1–5 = Ⅰ–Ⅴ, 6 = 劣Ⅴ. */
@@ -28,24 +28,58 @@ export function classifySurfaceParameter(p: SurfaceParameter, value: number, bod
   return 6;
 }
 
-export interface ParameterClass { key: string; nameZh: string; value: number; class: SurfaceClass; exceedance: number | null }
+/**
+ * How an exceedance multiple was obtained: 'ratio' (C − S_Ⅲ)/S_Ⅲ for "≤" limits; 'inverse' (S_Ⅲ − C)/C for DO,
+ * whose limit is a minimum (the reciprocal the CWQI rules use for DO, S_Ⅲ/C); 'none' for pH (a range, no multiple).
+ */
+export type ExceedanceBasis = 'ratio' | 'inverse' | 'none';
+export interface ParameterClass { key: string; nameZh: string; value: number; class: SurfaceClass; exceedance: number | null; exceedanceBasis: ExceedanceBasis }
+export interface MainPollutant { key: string; nameZh: string; class: SurfaceClass; exceedance: number | null; exceedanceBasis: ExceedanceBasis; toxic: boolean }
 export interface SurfaceClassification {
   /** null when no evaluated parameter was measured. */
   class: SurfaceClass | null;
   parameters: ParameterClass[];
   /** Every evaluated parameter in the worst class: what drives the section's class. */
   drivers: string[];
-  /** 主要污染指标: for a class worse than Ⅲ, up to 3 worst-class parameters by exceedance over Ⅲ. */
-  mainPollutants: { key: string; nameZh: string; exceedance: number | null }[];
+  /** 主要污染指标 (环办〔2011〕22号): for a class worse than Ⅲ, up to 3 indicators above Ⅲ, see rankMainPollutants. */
+  mainPollutants: MainPollutant[];
   citation: Citation;
 }
 
-/** (C − S_Ⅲ)/S_Ⅲ to 2 decimals; none for pH and DO (环办〔2011〕22号 gives no multiple for them). */
+const basisOf = (p: SurfaceParameter): ExceedanceBasis => (p.direction === 'max' ? 'ratio' : p.direction === 'min' ? 'inverse' : 'none');
+
+/**
+ * 超标倍数 over the class Ⅲ limit to 2 decimals, null when within Ⅲ: (C − S_Ⅲ)/S_Ⅲ (环办〔2011〕22号).
+ * Decision for the indicators the formula does not fit (the method's own words on them (unconfirmed)):
+ * DO takes (S_Ⅲ − C)/C, pH none.
+ */
 function exceedanceOverIII(p: SurfaceParameter, value: number, body: WaterBody): number | null {
-  if (p.direction !== 'max') return null;
+  if (p.direction === 'range') return null;
   const limit = (body === 'lake' && p.lakeLimits ? p.lakeLimits : p.limits)[2]!;
-  if (value <= limit) return null;
-  return Math.round(((micro(value) - micro(limit)) / micro(limit)) * 100) / 100;
+  const [v, l] = [micro(value), micro(limit)];
+  if (p.direction === 'max') return v > l ? Math.round(((v - l) / l) * 100) / 100 : null;
+  if (v >= l) return null;
+  // DO reported as 0 mg/L: the inverse is unbounded; count it as 0.000001 mg/L (below any detection limit).
+  const d = Math.max(v, 1);
+  return Math.round(((l - d) / d) * 100) / 100;
+}
+
+/**
+ * 环办〔2011〕22号 主要污染指标的确定: indicators above class Ⅲ are the section's pollution indicators
+ * (断面污染指标); the main pollutants are at most three of them, ordered
+ *  1. cyanide and the toxic heavy metals first (TOXIC_PRIORITY_KEYS: "优先作为主要污染指标"),
+ *  2. then the worse class first ("类别最差"),
+ *  3. then the larger exceedance multiple first ("超标倍数最大的前三项"); an indicator without a multiple (pH)
+ *     comes after those with one in the same class; remaining ties by the order of GB 3838 表1.
+ * Returns [] when the section is class Ⅲ or better.
+ */
+export function rankMainPollutants(parameters: readonly ParameterClass[]): MainPollutant[] {
+  const order = new Map(SURFACE_PARAMETERS.map((p, i) => [p.key, i]));
+  return parameters.filter((p) => p.class > 3)
+    .map(({ key, nameZh, class: cls, exceedance, exceedanceBasis }) => ({ key, nameZh, class: cls, exceedance, exceedanceBasis, toxic: TOXIC_PRIORITY_KEYS.includes(key) }))
+    .sort((a, b) => Number(b.toxic) - Number(a.toxic) || b.class - a.class
+      || (b.exceedance ?? -1) - (a.exceedance ?? -1) || order.get(a.key)! - order.get(b.key)!)
+    .slice(0, 3);
 }
 
 /**
@@ -57,15 +91,12 @@ export function classifySurface(m: Measurements, body: WaterBody): SurfaceClassi
   for (const p of SURFACE_PARAMETERS) {
     const value = m[p.key];
     if (!p.evaluated || value === undefined || value === null || !Number.isFinite(value)) continue;
-    parameters.push({ key: p.key, nameZh: p.nameZh, value, class: classifySurfaceParameter(p, value, body), exceedance: exceedanceOverIII(p, value, body) });
+    parameters.push({ key: p.key, nameZh: p.nameZh, value, class: classifySurfaceParameter(p, value, body), exceedance: exceedanceOverIII(p, value, body), exceedanceBasis: basisOf(p) });
   }
   if (!parameters.length) return { class: null, parameters, drivers: [], mainPollutants: [], citation: EVALUATION_CITATION };
   const worst = Math.max(...parameters.map((p) => p.class)) as SurfaceClass;
   const inWorst = parameters.filter((p) => p.class === worst);
-  const mainPollutants = worst > 3
-    ? [...inWorst].sort((a, b) => (b.exceedance ?? -1) - (a.exceedance ?? -1)).slice(0, 3).map(({ key, nameZh, exceedance }) => ({ key, nameZh, exceedance }))
-    : [];
-  return { class: worst, parameters, drivers: inWorst.map((p) => p.key), mainPollutants, citation: EVALUATION_CITATION };
+  return { class: worst, parameters, drivers: inWorst.map((p) => p.key), mainPollutants: rankMainPollutants(parameters), citation: EVALUATION_CITATION };
 }
 
 /** A section attains its annual target (年度考核目标) when its class is the target or better. */

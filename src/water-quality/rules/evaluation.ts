@@ -1,10 +1,10 @@
 // Period evaluation of water sites (sections, drinking-water sources, sea points), shares and the
 // district "double index" (双指数). Formulas of the double index are configuration: see double-index.md.
 import type { Citation } from '../../law/outcome.js';
-import { rankWithTies } from '../../air-quality/rules/ranking.js';
+import { rankWithTies } from '../../air-quality/index.js';
 import {
   assessDrinkingSource, classifySea, classifySurface, isExcellentSea, isExcellentSurface, meetsTarget,
-  type Measurements, type SeaClass, type SurfaceClass, type WaterBody,
+  type MainPollutant, type Measurements, type SeaClass, type SurfaceClass, type WaterBody,
 } from './classify.js';
 import { SURFACE_PARAMETERS } from './standards/gb3838.js';
 
@@ -76,7 +76,7 @@ export interface SiteEvaluation {
   class: number | null;
   targetClass: number | null;
   drivers: string[];
-  mainPollutants: { key: string; nameZh: string; exceedance: number | null }[];
+  mainPollutants: MainPollutant[];
   /** null when dry, unmeasured or without a target. */
   meetsTarget: boolean | null;
   excellent: boolean | null;

@@ -3,9 +3,10 @@ import { useSearchParams } from 'react-router-dom';
 import { Card, DatePicker, Descriptions, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../app/EmptyState';
 import { LoadError } from '../app/LoadError';
 import { airApi } from './api';
-import { useLoad } from './useLoad';
+import { useLoad } from '../app/useLoad';
 import { AirNav, AqiTag, ChangeText, fmt, pollutantList } from './shared';
 import { RankingActions } from './RankingActions';
 import type { DailyRow } from './types';
@@ -64,7 +65,8 @@ export default function DailyRankingPage() {
             { label: t('air.standard'), children: data.standard },
           ]} />
         )}
-        <Table<DailyRow> rowKey="unitId" size="small" loading={loading} columns={columns} dataSource={data?.rows ?? []} pagination={false} data-testid="daily-ranking" scroll={{ x: 1100 }} />
+        {data && !data.rows.some((r) => r.rank !== null) && <EmptyState description={t('emptyState.airDaily')} />}
+        <Table<DailyRow> rowKey="unitId" size="small" loading={loading || !date /* the latest day is still being asked for */} columns={columns} dataSource={data?.rows ?? []} pagination={false} data-testid="daily-ranking" scroll={{ x: 1100 }} />
         <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>{t('air.dailyNote')}</Typography.Paragraph>
         {data && date && (
           <RankingActions disabled={!data.rows.some((r) => r.rank !== null)} publications={data.publications} sanctions={data.sanctions}

@@ -2,9 +2,10 @@ import { useSearchParams } from 'react-router-dom';
 import { Card, DatePicker, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../app/EmptyState';
 import { LoadError } from '../app/LoadError';
 import { airApi } from './api';
-import { useLoad } from './useLoad';
+import { useLoad } from '../app/useLoad';
 import { AirNav, ChangeText, fmt } from './shared';
 import { RankingActions } from './RankingActions';
 import { useLatestDay } from './DailyRankingPage';
@@ -47,7 +48,8 @@ export default function MonthlyRankingPage() {
         </Space>
       }>
         <LoadError message={error} onRetry={reload} />
-        <Table<MonthlyRow> rowKey="unitId" size="small" loading={loading} columns={columns} dataSource={data?.rows ?? []} data-testid="monthly-ranking"
+        {data && !data.rows.some((r) => r.rank !== null) && <EmptyState description={t('emptyState.airMonthly')} />}
+        <Table<MonthlyRow> rowKey="unitId" size="small" loading={loading || !month /* the latest day is still being asked for */} columns={columns} dataSource={data?.rows ?? []} data-testid="monthly-ranking"
           pagination={{ pageSize: 50, size: 'small' }} scroll={{ x: 1200 }} />
         <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>{t('air.monthlyNote')}</Typography.Paragraph>
         {data && month && (

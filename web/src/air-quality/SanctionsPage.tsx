@@ -6,7 +6,8 @@ import { useAuth } from '../app/auth';
 import { errorMessage } from '../app/api';
 import { LoadError } from '../app/LoadError';
 import { airApi } from './api';
-import { useLoad } from './useLoad';
+import { ListPage } from '../app/ListPage';
+import { useLoad } from '../app/useLoad';
 import { AirNav } from './shared';
 import type { Sanction, TriggerRule, TriggerRuleInput } from './types';
 import { RANKING_KINDS, SANCTION_KINDS, TRIGGER_KINDS } from '../../../src/air-quality/rules/triggers';
@@ -71,8 +72,7 @@ export default function SanctionsPage() {
           <Table<TriggerRule> rowKey="id" size="small" loading={rules.loading} columns={ruleColumns} dataSource={rules.data?.items ?? []} pagination={false} data-testid="trigger-rules" />
         </Card>
         <Card title={t('quality.sanctions')}>
-          <LoadError message={sanctions.error} onRetry={sanctions.reload} />
-          <Table<Sanction> rowKey="id" size="small" loading={sanctions.loading} columns={sanctionColumns} dataSource={sanctions.data?.items ?? []} data-testid="sanctions" />
+          <ListPage<Sanction> load={sanctions} rowKey="id" size="small" columns={sanctionColumns} data-testid="sanctions" empty={t('emptyState.airSanctions')} />
         </Card>
       </Space>
       <Modal open={editing !== null} title={editing === 'new' ? t('quality.newRule') : t('quality.edit')} onOk={() => void save()} onCancel={() => setEditing(null)} destroyOnHidden>

@@ -4,9 +4,9 @@ import { DownloadOutlined, InboxOutlined, UploadOutlined } from '@ant-design/ico
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../app/auth';
 import { errorMessage } from '../app/api';
-import { LoadError } from '../app/LoadError';
 import { airApi } from './api';
-import { useLoad } from './useLoad';
+import { ListPage } from '../app/ListPage';
+import { useLoad } from '../app/useLoad';
 import { AirNav } from './shared';
 import type { HourlyImportSummary, ImportJob, Station } from './types';
 
@@ -68,7 +68,8 @@ function ImportDialog({ open, onClose, onDone }: { open: boolean; onClose(): voi
 export default function StationsPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
-  const { data, loading, error, reload } = useLoad((signal) => airApi.stations(signal), []);
+  const load = useLoad((signal) => airApi.stations(signal), []);
+  const { reload } = load;
   const [importing, setImporting] = useState(false);
   const columns: TableColumnsType<Station> = [
     { title: t('air.stationCode'), dataIndex: 'code', width: 130 },
@@ -82,8 +83,7 @@ export default function StationsPage() {
     <div data-testid="air-stations-page">
       <AirNav />
       <Card title={t('air.nav.stations')} extra={can('quality.manage') && <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="import-open">{t('air.importTitle')}</Button>}>
-        <LoadError message={error} onRetry={reload} />
-        <Table<Station> rowKey="id" size="small" loading={loading} columns={columns} dataSource={data?.items ?? []} pagination={{ pageSize: 50, size: 'small' }} data-testid="stations" />
+        <ListPage<Station> load={load} rowKey="id" size="small" columns={columns} pageSize={50} data-testid="stations" empty={t('emptyState.airStations')} />
       </Card>
       <ImportDialog open={importing} onClose={() => setImporting(false)} onDone={reload} />
     </div>

@@ -3,11 +3,12 @@ import { useSearchParams } from 'react-router-dom';
 import { Card, DatePicker, Select, Space, Statistic, Row, Col } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../app/EmptyState';
 import { api } from '../app/api';
 import type { District } from '../app/types';
 import { LoadError } from '../app/LoadError';
 import { airApi } from './api';
-import { useLoad } from './useLoad';
+import { useLoad } from '../app/useLoad';
 import { AirNav, AQI_LEVELS } from './shared';
 import { EChart } from './EChart';
 import { useLatestDay } from './DailyRankingPage';
@@ -69,6 +70,7 @@ export default function TrendsPage() {
           <Col span={6}><Statistic title={t('air.goodDays')} value={good} /></Col>
           <Col span={6}><Statistic title={t('air.goodDayRatio')} value={valid.length ? ((good * 100) / valid.length).toFixed(1) : '—'} suffix="%" /></Col>
         </Row>
+        {data && valid.length === 0 && <EmptyState description={t('emptyState.airTrends')} />}
         <EChart option={calendar} height={200} testId="aqi-calendar" />
         <EChart option={trend} height={360} testId="pollutant-trends" />
       </Card>

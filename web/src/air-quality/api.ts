@@ -1,6 +1,6 @@
 import { api, download } from '../app/api';
 import type {
-  Assessment, DailyRanking, Extent, ImportJob, MapDay, MonthlyRanking, PublicationResult, Sanction, Series, Station, TriggerRule, TriggerRuleInput,
+  Assessment, BoundaryImportInput, BoundaryImportResult, BoundarySet, DailyRanking, Extent, ImportJob, MapDay, MonthlyRanking, PublicationResult, Sanction, Series, Station, TriggerRule, TriggerRuleInput,
 } from './types';
 
 export type RankingKind = 'district-daily' | 'township-monthly';
@@ -26,5 +26,8 @@ export const airApi = {
   createRule: (input: TriggerRuleInput) => api<{ id: number }>('/quality/trigger-rules', { method: 'POST', body: input }),
   updateRule: (id: number, input: TriggerRuleInput & { version: number }) => api<{ id: number }>(`/quality/trigger-rules/${id}`, { method: 'PUT', body: input }),
   sanctions: (signal?: AbortSignal) => api<{ items: Sanction[] }>('/quality/sanctions', { signal }),
+  boundaries: (signal?: AbortSignal) => api<BoundarySet>('/air-quality/boundaries', { signal }),
+  importBoundaries: (input: BoundaryImportInput) => api<BoundaryImportResult>('/air-quality/boundaries', { method: 'PUT', body: input }),
+  deleteBoundaries: () => api<{ removed: number }>('/air-quality/boundaries', { method: 'DELETE' }),
   lift: (id: number, reason: string) => api<{ id: number }>(`/quality/sanctions/${id}/lift`, { method: 'POST', body: { reason } }),
 };

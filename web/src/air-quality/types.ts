@@ -1,7 +1,8 @@
 // Shapes of the air-quality API, inferred from the server's zod schemas (type-only: nothing is bundled).
 import type { z } from 'zod';
+import type { MultiPolygon, Polygon } from 'geojson';
 import type {
-  assessmentSchema, dailyRankingSchema, extentSchema, hourlyImportSummarySchema, importJobSchema, mapSchema, monthlyRankingSchema,
+  assessmentSchema, boundaryImportResultSchema, boundarySetSchema, dailyRankingSchema, extentSchema, hourlyImportSummarySchema, importJobSchema, mapSchema, monthlyRankingSchema,
   publicationResultSchema, sanctionListSchema, seriesSchema, stationListSchema, triggerRuleInputSchema, triggerRuleListSchema,
 } from '../../../src/air-quality/schema';
 
@@ -22,3 +23,10 @@ export type TriggerRuleInput = z.input<typeof triggerRuleInputSchema>;
 export type Station = z.output<typeof stationListSchema>['items'][number];
 export type HourlyImportSummary = z.output<typeof hourlyImportSummarySchema>;
 export type ImportJob = z.output<typeof importJobSchema>;
+export type BoundaryGeometry = Polygon | MultiPolygon;
+/** The bureau's imported district outlines; `geometry` is checked GeoJSON on the server (rules/boundaries.ts). */
+export type BoundarySet = Omit<z.output<typeof boundarySetSchema>, 'features'> & {
+  features: (Omit<z.output<typeof boundarySetSchema>['features'][number], 'geometry'> & { geometry: BoundaryGeometry })[];
+};
+export type BoundaryImportResult = z.output<typeof boundaryImportResultSchema>;
+export interface BoundaryImportInput { source: string; licence: string; reviewNumber?: string; geojson: unknown }

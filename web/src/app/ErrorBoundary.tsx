@@ -21,6 +21,7 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
     if (this.state.error) {
       return (
         <Result
+          data-testid="error-boundary"
           status="error"
           title={i18n.t('app.pageError')}
           subTitle={this.state.error.message}

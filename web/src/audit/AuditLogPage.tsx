@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
-import { Alert, AutoComplete, Button, Card, Col, Input, Row, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, AutoComplete, Button, Card, Col, Input, Row, Tag, Typography, type TableColumnsType } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { LoadError } from '../app/LoadError';
 import { api, errorMessage } from '../app/api';
+import { ListPage, useUrlList } from '../app/ListPage';
+import { useLoad } from '../app/useLoad';
 import { roleLabel } from '../app/labels';
 
 import type { z } from 'zod';
@@ -26,63 +26,26 @@ function Json({ value, testId }: { value: unknown; testId: string }) {
   );
 }
 
-function positiveInt(v: string | null, dflt: number): number {
-  const n = Number(v);
-  return Number.isInteger(n) && n > 0 ? n : dflt;
-}
-
 export default function AuditLogPage() {
   const { t, i18n } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const list = useUrlList(DEFAULT_PAGE_SIZE);
+  const { params, page, pageSize } = list;
   const entity = params.get('entity') ?? '';
   const entityId = params.get('entityId') ?? '';
-  const page = positiveInt(params.get('page'), 1);
-  const pageSize = positiveInt(params.get('pageSize'), DEFAULT_PAGE_SIZE);
 
   const [entityText, setEntityText] = useState(entity);
   const [entityIdText, setEntityIdText] = useState(entityId);
   useEffect(() => setEntityText(entity), [entity]);
   useEffect(() => setEntityIdText(entityId), [entityId]);
 
-  const [data, setData] = useState<AuditPage | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [tick, setTick] = useState(0);
+  const load = useLoad((signal) => api<AuditPage>('/audit', {
+    query: { entity: entity || undefined, entityId: entityId || undefined, page, pageSize }, signal,
+  }), [entity, entityId, page, pageSize]);
   const [verifying, setVerifying] = useState(false);
   const [verify, setVerify] = useState<VerifyResult | null>(null);
   const [verifyError, setVerifyError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    setLoading(true);
-    setError(null);
-    api<AuditPage>('/audit', {
-      query: { entity: entity || undefined, entityId: entityId || undefined, page, pageSize },
-      signal: ctrl.signal,
-    }).then(
-      (r) => {
-        setData(r);
-        setLoading(false);
-      },
-      (e: unknown) => {
-        if (ctrl.signal.aborted) return;
-        setError(errorMessage(e));
-        setLoading(false);
-      },
-    );
-    return () => ctrl.abort();
-  }, [entity, entityId, page, pageSize, tick]);
-
-  const apply = (patch: Record<string, string | number | undefined>) => {
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [k, v] of Object.entries(patch)) {
-        if (v === undefined || v === '') next.delete(k);
-        else next.set(k, String(v));
-      }
-      return next;
-    });
-  };
+  /** A filter change (also from a clicked entity in the table) goes back to page 1. */
+  const apply = (patch: Record<string, string | undefined>) => list.update(patch);
 
   const runVerify = async () => {
     setVerifying(true);
@@ -124,7 +87,7 @@ export default function AuditLogPage() {
       dataIndex: 'entity',
       width: 120,
       render: (v: string) => (
-        <Typography.Link onClick={() => apply({ entity: v, entityId: undefined, page: undefined })}>{v}</Typography.Link>
+        <Typography.Link onClick={() => apply({ entity: v, entityId: undefined })}>{v}</Typography.Link>
       ),
     },
     {
@@ -132,7 +95,7 @@ export default function AuditLogPage() {
       dataIndex: 'entityId',
       width: 100,
       render: (v: string, r) => (
-        <Typography.Link onClick={() => apply({ entity: r.entity, entityId: v, page: undefined })}>{v}</Typography.Link>
+        <Typography.Link onClick={() => apply({ entity: r.entity, entityId: v })}>{v}</Typography.Link>
       ),
     },
     { title: t('audit.reason'), dataIndex: 'reason', render: (v: string | null) => v ?? '—' },
@@ -167,48 +130,48 @@ export default function AuditLogPage() {
         />
       )}
       {verifyError && <Alert style={{ marginBottom: 16 }} type="error" showIcon message={verifyError} />}
-      <Space wrap style={{ marginBottom: 16 }}>
-        <AutoComplete
-          allowClear
-          value={entityText}
-          options={KNOWN_ENTITIES.map((e) => ({ value: e }))}
-          onChange={(v: string) => setEntityText(v ?? '')}
-          onSelect={(v: string) => apply({ entity: v, page: undefined })}
-          style={{ width: 260 }}
-          data-testid="audit-filter-entity"
-        >
-          <Input placeholder={t('audit.entityPlaceholder')} onPressEnter={() => apply({ entity: entityText.trim(), entityId: entityIdText.trim(), page: undefined })} />
-        </AutoComplete>
-        <Input
-          allowClear
-          value={entityIdText}
-          onChange={(e) => setEntityIdText(e.target.value)}
-          onPressEnter={() => apply({ entity: entityText.trim(), entityId: entityIdText.trim(), page: undefined })}
-          placeholder={t('audit.entityIdPlaceholder')}
-          style={{ width: 140 }}
-          data-testid="audit-filter-entity-id"
-        />
-        <Button type="primary" onClick={() => apply({ entity: entityText.trim(), entityId: entityIdText.trim(), page: undefined })}>
-          {t('common.search')}
-        </Button>
-        <Button
-          onClick={() => {
-            setEntityText('');
-            setEntityIdText('');
-            setParams(new URLSearchParams());
-          }}
-        >
-          {t('common.reset')}
-        </Button>
-      </Space>
-      <LoadError message={error} onRetry={() => setTick((n) => n + 1)} />
-      <Table<AuditEntry>
+      <ListPage<AuditEntry>
+        load={load}
+        paging={list}
+        pageSizeOptions={[20, 50, 100]}
+        empty={t('emptyState.audit')}
+        filters={<>
+          <AutoComplete
+            allowClear
+            value={entityText}
+            options={KNOWN_ENTITIES.map((e) => ({ value: e }))}
+            onChange={(v: string) => setEntityText(v ?? '')}
+            onSelect={(v: string) => apply({ entity: v })}
+            style={{ width: 260 }}
+            data-testid="audit-filter-entity"
+          >
+            <Input placeholder={t('audit.entityPlaceholder')} onPressEnter={() => apply({ entity: entityText.trim(), entityId: entityIdText.trim() })} />
+          </AutoComplete>
+          <Input
+            allowClear
+            value={entityIdText}
+            onChange={(e) => setEntityIdText(e.target.value)}
+            onPressEnter={() => apply({ entity: entityText.trim(), entityId: entityIdText.trim() })}
+            placeholder={t('audit.entityIdPlaceholder')}
+            style={{ width: 140 }}
+            data-testid="audit-filter-entity-id"
+          />
+          <Button type="primary" onClick={() => apply({ entity: entityText.trim(), entityId: entityIdText.trim() })}>
+            {t('common.search')}
+          </Button>
+          <Button
+            onClick={() => {
+              setEntityText('');
+              setEntityIdText('');
+              list.reset();
+            }}
+          >
+            {t('common.reset')}
+          </Button>
+        </>}
         rowKey="seq"
-        size="middle"
         data-testid="audit-table"
-        loading={loading}
         columns={columns}
-        dataSource={data?.items ?? []}
         scroll={{ x: 1000 }}
         expandable={{
           expandedRowRender: (r) => (
@@ -230,15 +193,6 @@ export default function AuditLogPage() {
               </Typography.Paragraph>
             </div>
           ),
-        }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100],
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (p, ps) => apply({ page: p === 1 ? undefined : p, pageSize: ps === DEFAULT_PAGE_SIZE ? undefined : ps }),
         }}
       />
     </Card>

@@ -24,7 +24,7 @@ export default function LoginPage() {
     setError(null);
     try {
       await login(values.username.trim(), values.password);
-      navigate('/enterprises', { replace: true });
+      navigate('/', { replace: true });
     } catch (e) {
       setError(errorMessage(e));
       setSubmitting(false);

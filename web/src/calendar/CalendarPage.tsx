@@ -4,15 +4,36 @@ import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { LoadError } from '../app/LoadError';
 import { ApiError, errorMessage } from '../app/api';
-import { calendarApi, type CalendarDay, type HolidayYear, type HolidayYearList } from './api';
+import { useLoad } from '../app/useLoad';
+import { calendarApi, type CalendarDay, type HolidayYear, type HolidayYearList, type ProvisionalYear } from './api';
 import { civil, daysInMonth, parseLines, toLines, weekdayMon0, type ParsedLines } from './dates';
 
-type YearRow = HolidayYearList['items'][number];
+/** A recorded year, or one without an arrangement whose deadlines use the provisional calendar (暂定). */
+type YearRow = { year: number; source: string; restDays: number; workDays: number | null; provisional: boolean };
+/** A day as the month grid shows it; `maybe`: a weekend day that may be worked (provisional years only). */
+type GridDay = Omit<CalendarDay, 'kind'> & { kind: CalendarDay['kind'] | 'maybe' | 'maybeRest' };
 
 const REST_BG = '#fde2e1';
 const WORK_BG = '#dbeafe';
+const MAYBE_BG = '#ffe7ba';
+const MAYBE_REST_BG = '#e6f4ff';
 
-function MonthGrid({ year, month, byDate }: { year: number; month: number; byDate: Map<string, CalendarDay> }) {
+function rowsOf(r: HolidayYearList): YearRow[] {
+  return [
+    ...r.items.map((y) => ({ year: y.year, source: y.source, restDays: y.restDays, workDays: y.workDays, provisional: false })),
+    ...r.provisional.map((y) => ({ year: y.year, source: y.source, restDays: y.restDays, workDays: null, provisional: true })),
+  ].sort((a, b) => a.year - b.year);
+}
+
+function provisionalDays(p: ProvisionalYear): GridDay[] {
+  return [
+    ...p.restDays.map((d) => ({ on: d.on, kind: 'rest' as const, name: d.name, source: p.source })),
+    ...p.possiblyWorkedDays.map((on) => ({ on, kind: 'maybe' as const, name: '', source: p.source })),
+    ...p.possiblyRestedDays.map((on) => ({ on, kind: 'maybeRest' as const, name: '', source: p.source })),
+  ];
+}
+
+function MonthGrid({ year, month, byDate }: { year: number; month: number; byDate: Map<string, GridDay> }) {
   const { t } = useTranslation();
   const lead = weekdayMon0(year, month, 1);
   const cells: (number | null)[] = [...Array<null>(lead).fill(null), ...Array.from({ length: daysInMonth(year, month) }, (_, i) => i + 1)];
@@ -32,7 +53,7 @@ function MonthGrid({ year, month, byDate }: { year: number; month: number; byDat
           const style = {
             padding: '2px 0',
             borderRadius: 3,
-            background: special?.kind === 'rest' ? REST_BG : special?.kind === 'work' ? WORK_BG : undefined,
+            background: special?.kind === 'rest' ? REST_BG : special?.kind === 'work' ? WORK_BG : special?.kind === 'maybe' ? MAYBE_BG : special?.kind === 'maybeRest' ? MAYBE_REST_BG : undefined,
             color: special ? '#000' : weekend ? '#bbb' : undefined,
             fontWeight: special ? 600 : undefined,
           };
@@ -42,7 +63,7 @@ function MonthGrid({ year, month, byDate }: { year: number; month: number; byDat
             </div>
           );
           return special ? (
-            <Tooltip key={on} title={`${on} ${special.name} · ${t(`calendar.kind.${special.kind}`)} · ${special.source}`}>
+            <Tooltip key={on} title={`${on} ${special.name}${special.name ? ' · ' : ''}${t(`calendar.kind.${special.kind}`)} · ${special.source}`}>
               {cell}
             </Tooltip>
           ) : (
@@ -164,48 +185,28 @@ function YearForm({ open, initial, onClose, onSaved }: { open: boolean; initial:
 
 export default function CalendarPage() {
   const { t } = useTranslation();
-  const [years, setYears] = useState<YearRow[] | null>(null);
-  const [yearsError, setYearsError] = useState<string | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
-  const [detail, setDetail] = useState<HolidayYear | null>(null);
-  const [detailError, setDetailError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [tick, setTick] = useState(0);
   const [formFor, setFormFor] = useState<'new' | HolidayYear | null>(null);
-
+  const yearList = useLoad((signal) => calendarApi.years(signal), []);
+  const years = useMemo(() => (yearList.data ? rowsOf(yearList.data) : null), [yearList.data]);
+  const yearsError = yearList.error;
+  // The latest recorded year is shown first.
   useEffect(() => {
-    const ctrl = new AbortController();
-    setYearsError(null);
-    calendarApi.years(ctrl.signal).then(
-      (r) => {
-        setYears(r.items);
-        setSelected((s) => s ?? r.items.at(-1)?.year ?? null);
-      },
-      (e: unknown) => !ctrl.signal.aborted && setYearsError(errorMessage(e)),
-    );
-    return () => ctrl.abort();
-  }, [tick]);
+    if (yearList.data) setSelected((s) => s ?? yearList.data!.items.at(-1)?.year ?? null);
+  }, [yearList.data]);
+  const selectedRow = years?.find((y) => y.year === selected) ?? null;
+  const isProvisional = selectedRow?.provisional;
+  // A provisional year (暂定) is computed by the server; a recorded one is its arrangement as published.
+  const provisionalLoad = useLoad((signal) => (selected !== null && isProvisional ? calendarApi.provisional(selected, signal) : Promise.resolve(null)), [selected, isProvisional]);
+  const detailLoad = useLoad((signal) => (selected !== null && isProvisional === false ? calendarApi.year(selected, signal) : Promise.resolve(null)), [selected, isProvisional]);
+  const provisional = provisionalLoad.data;
+  const detail = detailLoad.data;
+  const loading = detailLoad.loading;
+  const detailError = provisionalLoad.error ?? detailLoad.error;
+  const reload = () => { yearList.reload(); provisionalLoad.reload(); detailLoad.reload(); };
 
-  useEffect(() => {
-    if (selected === null) return;
-    const ctrl = new AbortController();
-    setLoading(true);
-    setDetailError(null);
-    calendarApi.year(selected, ctrl.signal).then(
-      (r) => {
-        setDetail(r);
-        setLoading(false);
-      },
-      (e: unknown) => {
-        if (ctrl.signal.aborted) return;
-        setDetailError(errorMessage(e));
-        setLoading(false);
-      },
-    );
-    return () => ctrl.abort();
-  }, [selected, tick]);
-
-  const byDate = useMemo(() => new Map((detail?.days ?? []).map((d) => [d.on, d])), [detail]);
+  const byDate = useMemo(() => new Map<string, GridDay>((detail?.days ?? []).map((d) => [d.on, d])), [detail]);
+  const provisionalByDate = useMemo(() => new Map((provisional ? provisionalDays(provisional) : []).map((d) => [d.on, d])), [provisional]);
 
   return (
     <Card
@@ -218,7 +219,7 @@ export default function CalendarPage() {
       }
     >
       <Typography.Paragraph type="secondary">{t('calendar.intro')}</Typography.Paragraph>
-      <LoadError message={yearsError} onRetry={() => setTick((n) => n + 1)} />
+      <LoadError message={yearsError} onRetry={reload} />
       <Row gutter={24}>
         <Col xs={24} lg={8}>
           <Table<YearRow>
@@ -231,14 +232,51 @@ export default function CalendarPage() {
             onRow={(r) => ({ onClick: () => setSelected(r.year), style: { cursor: 'pointer', background: r.year === selected ? '#e6f4ea' : undefined } })}
             columns={[
               { title: t('calendar.year'), dataIndex: 'year', width: 70 },
-              { title: t('calendar.source'), dataIndex: 'source' },
-              { title: t('calendar.counts'), key: 'counts', width: 90, render: (_, r) => `${r.restDays} / ${r.workDays}` },
+              {
+                title: t('calendar.status'),
+                key: 'status',
+                width: 80,
+                render: (_, r) => (r.provisional
+                  ? <Tag color="gold" data-testid={`calendar-year-${r.year}-provisional`}>{t('calendar.provisional')}</Tag>
+                  : <Tag color="green" data-testid={`calendar-year-${r.year}-official`}>{t('calendar.official')}</Tag>),
+              },
+              { title: t('calendar.source'), dataIndex: 'source', render: (s: string, r) => (r.provisional ? t('calendar.provisionalSource') : s) },
+              { title: t('calendar.counts'), key: 'counts', width: 90, render: (_, r) => `${r.restDays} / ${r.workDays ?? '—'}` },
             ]}
           />
         </Col>
         <Col xs={24} lg={16}>
-          <LoadError message={detailError} onRetry={() => setTick((n) => n + 1)} />
-          {selected === null || !detail ? (
+          <LoadError message={detailError} onRetry={reload} />
+          {selectedRow?.provisional ? (
+            provisional && provisional.year === selected ? (
+              <Card
+                size="small"
+                data-testid="calendar-provisional"
+                title={<Space>{t('calendar.provisionalTitle', { year: provisional.year })}<Tag color="gold">{t('calendar.provisional')}</Tag></Space>}
+                extra={
+                  <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => setFormFor('new')} data-testid="calendar-record-official">
+                    {t('calendar.recordOfficial')}
+                  </Button>
+                }
+              >
+                <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('calendar.provisionalIntro', { year: provisional.year, source: provisional.source })} />
+                <Space style={{ marginBottom: 12 }} wrap>
+                  <Tag color="red">{t('calendar.kind.rest')}</Tag>
+                  <Tag color="orange">{t('calendar.kind.maybe')}</Tag>
+                  <Tag color="blue">{t('calendar.kind.maybeRest')}</Tag>
+                </Space>
+                <Row gutter={[16, 16]}>
+                  {Array.from({ length: 12 }, (_, i) => (
+                    <Col key={i} xs={12} md={8} xl={6}>
+                      <MonthGrid year={provisional.year} month={i + 1} byDate={provisionalByDate} />
+                    </Col>
+                  ))}
+                </Row>
+              </Card>
+            ) : (
+              <Card size="small" loading />
+            )
+          ) : selected === null || !detail ? (
             <Empty description={t('calendar.noYear')} />
           ) : (
             <Card
@@ -279,7 +317,7 @@ export default function CalendarPage() {
         onSaved={(y) => {
           setFormFor(null);
           setSelected(y);
-          setTick((n) => n + 1);
+          reload();
         }}
       />
     </Card>

@@ -9,13 +9,17 @@ import { ApiError } from '../app/api';
 import { useAuth } from '../app/auth';
 import { PageSpinner } from '../app/PageSpinner';
 import { caseApi } from './api';
-import { ActionModal, REVIEW_POINTS } from './ActionModal';
+import { ActionModal, NextStepForm, REVIEW_POINTS } from './ActionModal';
 import { ActionPanel } from './ActionPanel';
+import { MemberOpinionCard } from './MemberOpinionCard';
+import { NextStep, type NextStepJson } from './NextStep';
+import { StageBar } from './StageBar';
 import { CaseDocuments } from './CaseDocuments';
-import { EvidencePanel } from '../evidence/EvidencePanel';
-import { MeasuresPanel } from '../measures/MeasuresPanel';
+import { PartyPermits } from './PartyPermits';
+import { EvidencePanel } from '../evidence/index';
+import { MeasuresPanel } from '../measures/index';
 import { DueDate, formatYuan, StageTag, useDirectory, Yuan } from './shared';
-import type { CaseActionName, CaseDetail, CaseStep, LegalReview } from './types';
+import type { CaseActionName, CaseDetail, CaseStage, CaseStep, LegalReview } from './types';
 
 const MONEY_KEYS = new Set(['fineFen', 'amountFen', 'proposedFineFen']);
 const DATE_KEYS = ['statementDueOn', 'hearingRequestDueOn', 'serviceDueOn', 'paymentDueOn', 'decisionDueOn', 'scheduledOn', 'noticeOn', 'requestedOn'];
@@ -103,15 +107,27 @@ export default function CaseDetailPage() {
   }
   if (!c || String(c.id) !== id) return <PageSpinner />;
 
+  // What the server adds for the case page: 下一步 and the stages this case goes through.
+  const detail = c as CaseDetail & { nextStep?: NextStepJson | null; stagePath?: CaseStage[] };
   const na = <span style={{ color: '#bfbfbf' }}>—</span>;
   const n = c.notification;
   const major = (Object.keys(c.major) as (keyof CaseDetail['major'])[]).filter((k) => c.major[k]);
   const serviceDueOn = [...c.steps].reverse().find((s) => s.kind === 'decision')?.data.serviceDueOn as string | undefined;
   const outstanding = Math.max(0, c.amountDueFen - c.paidFen);
   const heldOn = [...c.steps].reverse().find((s) => s.kind === 'hearing_held')?.occurredOn;
+  // The next step, when this user may take it now, has its form open on the page (no modal to open).
+  const inlineAction = c.actions.find((a) => a.allowed && a.action === detail.nextStep?.what)?.action ?? null;
+  const onDone = (done: CaseActionName | null) => (updated: CaseDetail) => {
+    setAction(null);
+    setCase(updated);
+    if (done) message.success(t('cases.detail.stepDone', { action: t(`cases.action.${done}`) }));
+  };
+  // 暂定: the stored deadline of this kind and date was computed on a provisional holiday calendar.
+  const provisional = (kind: string, dueOn: string | null | undefined) => !!c.deadlines?.some((d) => d.kind === kind && d.dueOn === dueOn && d.provisional);
 
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="case-detail" data-case-id={c.id} data-stage={c.stage}>
+    <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="case-detail" data-case-id={c.id} data-stage={c.stage} data-version={c.version}>
+      <NextStep next={detail.nextStep} name={name} />
       <Card
         title={
           <Space>
@@ -148,7 +164,7 @@ export default function CaseDetailPage() {
           <Descriptions.Item label={t('cases.field.actOn')}>{c.actOn}</Descriptions.Item>
           <Descriptions.Item label={t('cases.field.filedOn')}>{c.filedOn}</Descriptions.Item>
           <Descriptions.Item label={t('cases.field.decisionDueOn')}>
-            <DueDate dueOn={c.decisionDueOn} done={!!c.decidedOn} testId="case-decision-due" />
+            <DueDate dueOn={c.decisionDueOn} done={!!c.decidedOn} testId="case-decision-due" provisional={provisional('decision', c.decisionDueOn)} />
           </Descriptions.Item>
           <Descriptions.Item label={t('cases.field.officers')} span={2}>
             <Space wrap data-testid="case-officers">
@@ -165,9 +181,17 @@ export default function CaseDetailPage() {
             {major.length ? major.map((k) => <Tag key={k} color="volcano">{t(`cases.major.${k}`)}</Tag>) : na}
           </Descriptions.Item>
         </Descriptions>
+        <PartyPermits caseId={c.id} />
       </Card>
 
-      <ActionPanel actions={c.actions} archived={c.archivedAt !== null} onPick={setAction} />
+      <StageBar c={detail} suspended={detail.nextStep?.what === 'await_police'} />
+
+      <ActionPanel actions={c.actions} archived={c.archivedAt !== null} onPick={(a) => {
+        if (a === inlineAction) document.querySelector('[data-testid="next-step-form"]')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+        else setAction(a);
+      }} />
+      {inlineAction && action === null && <NextStepForm key={`${inlineAction}-${c.version}`} c={c} action={inlineAction} onDone={onDone(inlineAction)} />}
+      <MemberOpinionCard c={c} />
 
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={10}>
@@ -199,11 +223,11 @@ export default function CaseDetailPage() {
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
             <Section title={t('cases.detail.deadlines')} testId="case-deadlines">
               <Descriptions size="small" column={2}>
-                <Descriptions.Item label={t('cases.field.decisionDueOn')}><DueDate dueOn={c.decisionDueOn} done={!!c.decidedOn} /></Descriptions.Item>
-                <Descriptions.Item label={t('cases.stepField.statementDueOn')}><DueDate dueOn={n?.statementDueOn} done={!!c.decidedOn || c.statementWaived} /></Descriptions.Item>
-                <Descriptions.Item label={t('cases.stepField.hearingRequestDueOn')}><DueDate dueOn={n?.hearingRequestDueOn} done={!!c.hearing || !!c.decidedOn} /></Descriptions.Item>
-                <Descriptions.Item label={t('cases.stepField.serviceDueOn')}><DueDate dueOn={serviceDueOn} done={!!c.servedOn} /></Descriptions.Item>
-                <Descriptions.Item label={t('cases.stepField.paymentDueOn')}><DueDate dueOn={c.paymentDueOn} done={!!c.closedAt || (c.paymentDueOn !== null && outstanding === 0)} /></Descriptions.Item>
+                <Descriptions.Item label={t('cases.field.decisionDueOn')}><DueDate dueOn={c.decisionDueOn} done={!!c.decidedOn} provisional={provisional('decision', c.decisionDueOn)} /></Descriptions.Item>
+                <Descriptions.Item label={t('cases.stepField.statementDueOn')}><DueDate dueOn={n?.statementDueOn} done={!!c.decidedOn || c.statementWaived} provisional={provisional('statement', n?.statementDueOn)} /></Descriptions.Item>
+                <Descriptions.Item label={t('cases.stepField.hearingRequestDueOn')}><DueDate dueOn={n?.hearingRequestDueOn} done={!!c.hearing || !!c.decidedOn} provisional={provisional('hearingRequest', n?.hearingRequestDueOn)} /></Descriptions.Item>
+                <Descriptions.Item label={t('cases.stepField.serviceDueOn')}><DueDate dueOn={serviceDueOn} done={!!c.servedOn} provisional={provisional('service', serviceDueOn)} /></Descriptions.Item>
+                <Descriptions.Item label={t('cases.stepField.paymentDueOn')}><DueDate dueOn={c.paymentDueOn} done={!!c.closedAt || (c.paymentDueOn !== null && outstanding === 0)} provisional={provisional('payment', c.paymentDueOn)} /></Descriptions.Item>
               </Descriptions>
             </Section>
 
@@ -305,12 +329,7 @@ export default function CaseDetailPage() {
         c={c}
         action={action}
         onClose={() => setAction(null)}
-        onDone={(updated) => {
-          const done = action;
-          setAction(null);
-          setCase(updated);
-          if (done) message.success(t('cases.detail.stepDone', { action: t(`cases.action.${done}`) }));
-        }}
+        onDone={onDone(action)}
       />
     </Space>
   );

@@ -1,15 +1,14 @@
-import { useCallback, useEffect, useMemo, useState, type HTMLAttributes } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
-import { Button, Card, Checkbox, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { useMemo, type HTMLAttributes, type ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+import { Button, Card, Checkbox, Select, Space, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { LoadError } from '../app/LoadError';
-import { errorMessage } from '../app/api';
-import { districtOptions, useDistricts } from '../enterprises/useDistricts';
+import { useAuth } from '../app/auth';
+import { ListPage, ListSearch, useUrlList, type UrlList } from '../app/ListPage';
+import { useLoad } from '../app/useLoad';
+import { districtOptions, useDistricts } from '../enterprises/index';
 import { caseApi, type CaseFilters } from './api';
 import { DueDate, StageTag, STAGES, staffOptions, useDirectory, Yuan } from './shared';
-import type { CaseStage, CaseSummary, PageOf } from './types';
-
-const DEFAULT_PAGE_SIZE = 20;
+import type { CaseStage, CaseSummary } from './types';
 
 function intParam(v: string | null): number | undefined {
   if (!v) return undefined;
@@ -17,38 +16,19 @@ function intParam(v: string | null): number | undefined {
   return Number.isInteger(n) && n > 0 ? n : undefined;
 }
 
-/** The case table: used by the case list and by the review queue (a fixed stage). */
-export function CaseTable({ filters, page, pageSize, onPage, testId, reloadKey = 0 }: {
+/** The case table: used by the case list, the review queue and the committee page (a fixed stage); paged through the URL. */
+export function CaseTable({ filters, paging, testId, empty, emptyAction, reloadKey = 0 }: {
   filters: CaseFilters;
-  page: number;
-  pageSize: number;
-  onPage(page: number, pageSize: number): void;
+  paging: UrlList;
   testId: string;
+  /** What an empty list means and what to do next (an i18n string), with an optional action. */
+  empty: string;
+  emptyAction?: ReactNode;
   reloadKey?: number;
 }) {
   const { t } = useTranslation();
-  const [data, setData] = useState<PageOf<CaseSummary> | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [tick, setTick] = useState(0);
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    setLoading(true);
-    setError(null);
-    caseApi.list(filters, page, pageSize, ctrl.signal).then(
-      (r) => {
-        setData(r);
-        setLoading(false);
-      },
-      (e: unknown) => {
-        if (ctrl.signal.aborted) return;
-        setError(errorMessage(e));
-        setLoading(false);
-      },
-    );
-    return () => ctrl.abort();
-  }, [filters, page, pageSize, tick, reloadKey]);
+  const { page, pageSize } = paging;
+  const load = useLoad((signal) => caseApi.list(filters, page, pageSize, signal), [filters, page, pageSize, reloadKey]);
 
   const columns: TableColumnsType<CaseSummary> = [
     {
@@ -66,7 +46,7 @@ export function CaseTable({ filters, page, pageSize, onPage, testId, reloadKey =
       title: t('cases.field.decisionDueOn'),
       dataIndex: 'decisionDueOn',
       width: 170,
-      render: (v: string, r) => <DueDate dueOn={v} done={r.decisionKind !== null} />,
+      render: (v: string, r) => <DueDate dueOn={v} done={r.decisionKind !== null} provisional={r.decisionDueProvisional} />,
     },
     {
       title: t('cases.field.fine'),
@@ -78,33 +58,30 @@ export function CaseTable({ filters, page, pageSize, onPage, testId, reloadKey =
 
   return (
     <>
-      <LoadError message={error} onRetry={() => setTick((n) => n + 1)} />
-      <Table<CaseSummary>
-        rowKey="id"
-        size="middle"
-        data-testid={testId}
-        loading={loading}
-        columns={columns}
-        dataSource={data?.items ?? []}
-        scroll={{ x: 1100 }}
-        onRow={(r) => ({ 'data-testid': `case-row-${r.number}`, 'data-stage': r.stage }) as HTMLAttributes<HTMLElement>}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (total) => <span data-testid={`${testId}-total`}>{t('common.total', { total })}</span>,
-          onChange: onPage,
-        }}
-      />
+    {load.data?.totalCapped && (
+      <Typography.Paragraph type="secondary" data-testid={`${testId}-capped`}>{t('cases.totalCapped', { cap: load.data.total })}</Typography.Paragraph>
+    )}
+    <ListPage<CaseSummary>
+      load={load}
+      paging={paging}
+      rowKey="id"
+      data-testid={testId}
+      totalTestId={`${testId}-total`}
+      columns={columns}
+      scroll={{ x: 1100 }}
+      onRow={(r) => ({ 'data-testid': `case-row-${r.number}`, 'data-stage': r.stage }) as HTMLAttributes<HTMLElement>}
+      empty={empty}
+      emptyAction={emptyAction}
+    />
     </>
   );
 }
 
 export default function CaseListPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const { can } = useAuth();
+  const paging = useUrlList(20);
+  const { params, update } = paging;
   const { districts } = useDistricts();
   const { staff } = useDirectory();
 
@@ -118,25 +95,11 @@ export default function CaseListPage() {
       q: params.get('q') ?? undefined,
     };
   }, [params]);
-  const page = intParam(params.get('page')) ?? 1;
-  const pageSize = intParam(params.get('pageSize')) ?? DEFAULT_PAGE_SIZE;
-  const [qText, setQText] = useState(filters.q ?? '');
-  useEffect(() => setQText(filters.q ?? ''), [filters.q]);
-
-  const update = useCallback(
-    (patch: Record<string, string | number | boolean | undefined>, keepPage = false) => {
-      setParams((prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(patch)) {
-          if (v === undefined || v === '' || v === false) next.delete(k);
-          else next.set(k, String(v));
-        }
-        if (!keepPage) next.delete('page');
-        return next;
-      });
-    },
-    [setParams],
-  );
+  const filtered = Object.values(filters).some((v) => v !== undefined);
+  // Cases come from leads: with nothing filed yet, the next step is on the lead list (who may register or file one).
+  const emptyAction = filtered
+    ? <Button onClick={paging.reset} data-testid="case-empty-reset">{t('common.reset')}</Button>
+    : (can('case.write') || can('case.file')) && <Link to="/leads"><Button type="primary" data-testid="case-empty-leads">{t('emptyState.casesToLeads')}</Button></Link>;
 
   return (
     <Card
@@ -145,16 +108,7 @@ export default function CaseListPage() {
       extra={<Typography.Text type="secondary">{t('cases.sortedByDeadline')}</Typography.Text>}
     >
       <Space wrap style={{ marginBottom: 16 }} data-testid="case-filters">
-        <Input.Search
-          allowClear
-          value={qText}
-          onChange={(e) => setQText(e.target.value)}
-          onSearch={(v) => update({ q: v.trim() || undefined })}
-          placeholder={t('cases.searchPlaceholder')}
-          enterButton={t('common.search')}
-          style={{ width: 320 }}
-          data-testid="case-search"
-        />
+        <ListSearch value={filters.q} onSearch={(q) => update({ q })} placeholder={t('cases.searchPlaceholder')} testId="case-search" />
         <Select<CaseStage>
           allowClear
           placeholder={t('cases.field.stage')}
@@ -189,21 +143,14 @@ export default function CaseListPage() {
         <Checkbox checked={!!filters.overdue} onChange={(e) => update({ overdue: e.target.checked || undefined })} data-testid="filter-overdue">
           {t('cases.filter.overdueOnly')}
         </Checkbox>
-        <Button
-          onClick={() => {
-            setQText('');
-            setParams(new URLSearchParams());
-          }}
-        >
-          {t('common.reset')}
-        </Button>
+        <Button onClick={paging.reset}>{t('common.reset')}</Button>
       </Space>
       <CaseTable
         filters={filters}
-        page={page}
-        pageSize={pageSize}
+        paging={paging}
         testId="case-table"
-        onPage={(p, ps) => update({ page: p === 1 ? undefined : p, pageSize: ps === DEFAULT_PAGE_SIZE ? undefined : ps }, true)}
+        empty={t(filtered ? 'emptyState.casesFiltered' : 'emptyState.cases')}
+        emptyAction={emptyAction}
       />
     </Card>
   );

@@ -1,13 +1,14 @@
 // 重大行政执法案件审查委员会: meetings (attendance, quorum) and the cases waiting for discussion.
 import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
-import { Alert, App, Button, Card, Col, Form, Input, Modal, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Input, Modal, Row, Select, Space, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { LoadError } from '../app/LoadError';
-import { errorMessage } from '../app/api';
 import { useAuth } from '../app/auth';
-import { caseApi, type CaseFilters } from './api';
+import { ListPage, useUrlList } from '../app/ListPage';
+import { useLoad } from '../app/useLoad';
+import '../discretion/index'; // the case forms' strings (caseForms.*)
+import { caseApi, type CaseFilters, type ProcedureDefaults } from './api';
 import { CaseTable } from './CaseListPage';
 import { applyApiError } from './form-errors';
 import { civilOf, DateField, dayOf, StaffSelect } from './fields';
@@ -16,7 +17,7 @@ import type { Meeting } from './types';
 
 interface MeetingValues { heldOn?: Dayjs; location?: string; memberIds?: number[]; attendeeIds?: number[]; chairId?: number; minutes?: string }
 
-function MeetingModal({ open, onClose, onDone }: { open: boolean; onClose(): void; onDone(m: Meeting): void }) {
+function MeetingModal({ open, last, defaults, onClose, onDone }: { open: boolean; last?: Meeting; defaults: ProcedureDefaults | null | undefined; onClose(): void; onDone(m: Meeting): void }) {
   const { t } = useTranslation();
   const { staff } = useDirectory();
   const [form] = Form.useForm<MeetingValues>();
@@ -26,6 +27,19 @@ function MeetingModal({ open, onClose, onDone }: { open: boolean; onClose(): voi
   useEffect(() => {
     if (open) setError(null);
   }, [open]);
+  // The standing committee (its members' role) pre-fills the members and, until told otherwise, the attendees; the
+  // chair and room are the bureau's settings, else the last meeting's. All at once, when the settings have answered
+  // (`undefined` while they load; null when they could not be read).
+  const standing = useMemo(() => staff.filter((s) => s.role === 'committee_member').map((s) => s.id), [staff]);
+  useEffect(() => {
+    if (!open || !standing.length || defaults === undefined || (form.getFieldValue('memberIds') as number[] | undefined)?.length) return;
+    const chairId = defaults?.committeeChairId ?? (last && standing.includes(last.chairId) ? last.chairId : undefined);
+    const members = chairId !== undefined && !standing.includes(chairId) ? [chairId, ...standing] : standing;
+    form.setFieldsValue({ memberIds: members, attendeeIds: members });
+    const location = defaults?.meetingRoom ?? last?.location;
+    if (location && !form.getFieldValue('location')) form.setFieldValue('location', location);
+    if (chairId !== undefined && !form.getFieldValue('chairId')) form.setFieldValue('chairId', chairId);
+  }, [open, standing, last, defaults, form]);
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
@@ -87,7 +101,7 @@ function MeetingModal({ open, onClose, onDone }: { open: boolean; onClose(): voi
               </Form.Item>
             </Col>
           </Row>
-          <Form.Item name="memberIds" label={t('cases.committee.members')} rules={[req('cases.committee.members')]}>
+          <Form.Item name="memberIds" label={t('cases.committee.members')} rules={[req('cases.committee.members')]} extra={standing.length ? t('caseForms.committee.standingHint') : undefined}>
             <StaffSelect multiple filter={(s) => s.role === 'committee_member' || s.role === 'bureau_leader'} testId="field-memberIds" />
           </Form.Item>
           <Form.Item name="attendeeIds" label={t('cases.committee.attendees')} extra={t('cases.committee.quorumHint')}>
@@ -110,42 +124,36 @@ export default function CommitteePage() {
   const { can } = useAuth();
   const { message } = App.useApp();
   const { name } = useDirectory();
-  const [meetings, setMeetings] = useState<Meeting[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [tick, setTick] = useState(0);
+  const meetings = useLoad((signal) => caseApi.meetings(signal), []);
+  const defaults = useLoad((signal) => caseApi.procedureDefaults(signal), []);
   const [creating, setCreating] = useState(false);
   const waiting = useMemo<CaseFilters>(() => ({ stage: 'collective_discussion' }), []);
-  const [page, setPage] = useState({ page: 1, pageSize: 10 });
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    setError(null);
-    caseApi.meetings(ctrl.signal).then(
-      (r) => setMeetings(r.items),
-      (e: unknown) => !ctrl.signal.aborted && setError(errorMessage(e)),
-    );
-    return () => ctrl.abort();
-  }, [tick]);
+  const paging = useUrlList(10);
+  const manage = can('committee.manage');
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="committee-page">
       <Card
         title={t('cases.committee.title')}
         extra={
-          can('committee.manage') && (
+          manage && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="meeting-new">
               {t('cases.committee.new')}
             </Button>
           )
         }
       >
-        <LoadError message={error} onRetry={() => setTick((n) => n + 1)} />
-        <Table<Meeting>
+        <ListPage<Meeting>
+          load={meetings}
           rowKey="id"
-          size="middle"
-          loading={meetings === null && !error}
+          pageSize={10}
           data-testid="meeting-table"
-          dataSource={meetings ?? []}
+          empty={t(manage ? 'emptyState.committeeMeetings' : 'emptyState.committeeMeetingsReadOnly')}
+          emptyAction={manage && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="meeting-new-empty">
+              {t('cases.committee.new')}
+            </Button>
+          )}
           onRow={(m) => ({ 'data-testid': `meeting-row-${m.id}` }) as HTMLAttributes<HTMLElement>}
           expandable={{ rowExpandable: (m) => !!m.minutes, expandedRowRender: (m) => <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{m.minutes}</Typography.Paragraph> }}
           columns={[
@@ -164,15 +172,17 @@ export default function CommitteePage() {
         />
       </Card>
       <Card title={t('cases.committee.waiting')} size="small">
-        <CaseTable filters={waiting} page={page.page} pageSize={page.pageSize} onPage={(p, ps) => setPage({ page: p, pageSize: ps })} testId="committee-cases" reloadKey={tick} />
+        <CaseTable filters={waiting} paging={paging} testId="committee-cases" empty={t('emptyState.committeeCases')} />
       </Card>
       <MeetingModal
         open={creating}
+        defaults={defaults.error ? null : defaults.loading ? undefined : defaults.data ?? undefined}
+        last={meetings.data?.items.reduce<Meeting | undefined>((a, m) => (!a || m.id > a.id ? m : a), undefined)}
         onClose={() => setCreating(false)}
         onDone={() => {
           setCreating(false);
           message.success(t('cases.committee.created'));
-          setTick((n) => n + 1);
+          meetings.reload();
         }}
       />
     </Space>

@@ -1,18 +1,20 @@
 import { useEffect, useState, type HTMLAttributes } from 'react';
-import { useNavigate, useSearchParams } from 'react-router-dom';
-import { Alert, App, Button, Card, Checkbox, Col, Form, Input, Modal, Radio, Row, Segmented, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { useNavigate } from 'react-router-dom';
+import { Alert, App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Modal, Radio, Row, Segmented, Select, Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { LoadError } from '../app/LoadError';
-import { errorMessage } from '../app/api';
 import { useAuth } from '../app/auth';
+import { ListPage, useUrlList } from '../app/ListPage';
+import { useLoad } from '../app/useLoad';
+import i18n from '../i18n';
+import { ViolationSelect } from '../discretion/index';
 import { caseApi } from './api';
 import { applyApiError } from './form-errors';
 import { civilOf, DateField, dayOf, EnterpriseSelect, StaffSelect } from './fields';
 import { DueDate, staffOptions, todayOn, useDirectory } from './shared';
-import type { Lead, LeadSource, LeadStatus, MajorFlags, PageOf } from './types';
+import type { Lead, LeadSource, LeadStatus, MajorFlags } from './types';
 
 const SOURCES: LeadSource[] = ['inspection', 'complaint', 'monitoring', 'transfer', 'report'];
 const STATUSES: LeadStatus[] = ['open', 'filed', 'dismissed'];
@@ -98,8 +100,23 @@ function RegisterLeadModal({ open, onClose, onDone }: { open: boolean; onClose()
 }
 
 interface FilingValues {
+  /** The violation picked from the catalogue: drafts the 案由 (not sent; the proposal finds it again from the 案由). */
+  violationCode?: string;
   cause?: string; actOn?: Dayjs; partyKind?: 'organisation' | 'individual'; officerIds?: number[]; leadOfficerId?: number;
-  major?: Partial<MajorFlags>; longLimitation?: boolean; lateReason?: string;
+  major?: Partial<MajorFlags>; longLimitation?: boolean; continuing?: boolean; actEndedOn?: Dayjs;
+  /** A late filing rests on the head's approved extension (生态环境行政处罚办法), recorded before the filing. */
+  extensionApprovedOn?: Dayjs; extensionDays?: number; extensionReason?: string;
+}
+
+/** 行政处罚法 第三十六条第二款: a continuing violation counts from its end (empty while it continues). */
+function ContinuingEnd({ t }: { t: TFunction }) {
+  const continuing = Form.useWatch<boolean | undefined>('continuing');
+  if (!continuing) return null;
+  return (
+    <Form.Item name="actEndedOn" label={t('cases.field.actEndedOn')}>
+      <DateField testId="field-actEndedOn" />
+    </Form.Item>
+  );
 }
 
 function FileLeadModal({ lead, onClose }: { lead: Lead | null; onClose(): void }) {
@@ -108,6 +125,16 @@ function FileLeadModal({ lead, onClose }: { lead: Lead | null; onClose(): void }
   const { staff } = useDirectory();
   const { form, saving, setSaving, error, setError } = useModalForm<FilingValues>();
   const officerIds = Form.useWatch('officerIds', form) ?? [];
+  // Officers proposed from the lead: who registered it, when a credentialed officer, also leads the case; 行政处罚法
+  // 第四十二条 needs two, so one credentialed colleague is proposed with them (of the lead's district first).
+  const registrant = lead?.registeredById ? staff.find((s) => s.id === lead.registeredById && s.role === 'enforcement_officer') : undefined;
+  useEffect(() => {
+    if (!lead || !registrant) return;
+    if ((form.getFieldValue('officerIds') as number[] | undefined)?.length) return;
+    const colleagues = staff.filter((s) => s.role === 'enforcement_officer' && s.credentialNo && s.id !== registrant.id);
+    const colleague = colleagues.find((s) => s.districtId === lead.districtId) ?? colleagues[0];
+    form.setFieldsValue({ officerIds: colleague ? [registrant.id, colleague.id] : [registrant.id], leadOfficerId: registrant.id });
+  }, [lead, registrant, staff, form]);
   useEffect(() => {
     if (lead) setError(null);
   }, [lead, setError]);
@@ -118,16 +145,20 @@ function FileLeadModal({ lead, onClose }: { lead: Lead | null; onClose(): void }
     setSaving(true);
     setError(null);
     try {
+      if (late && !lead.filingExtension) {
+        await caseApi.extendFiling(lead.id, { approvedOn: civilOf(v.extensionApprovedOn), days: v.extensionDays ?? 0, reason: (v.extensionReason ?? '').trim() });
+      }
       const c = await caseApi.fileLead(lead.id, {
         cause: (v.cause ?? '').trim(), actOn: civilOf(v.actOn), partyKind: v.partyKind ?? 'organisation', officerIds: v.officerIds ?? [],
-        leadOfficerId: v.leadOfficerId!, longLimitation: Boolean(v.longLimitation), lateReason: v.lateReason?.trim() || null,
+        leadOfficerId: v.leadOfficerId!, longLimitation: Boolean(v.longLimitation),
+        continuing: Boolean(v.continuing), actEndedOn: v.continuing && v.actEndedOn ? civilOf(v.actEndedOn) : null,
         major: { majorPublicInterest: Boolean(v.major?.majorPublicInterest), complexSeveralLegalRelations: Boolean(v.major?.complexSeveralLegalRelations), requiredByOtherLaw: Boolean(v.major?.requiredByOtherLaw) },
       });
       setSaving(false);
       navigate(`/cases/${c.id}`);
     } catch (e) {
       setSaving(false);
-      setError(applyApiError(form, e, t, ['cause', 'actOn', 'partyKind', 'officerIds', 'leadOfficerId', 'major', 'longLimitation', 'lateReason']) || null);
+      setError(applyApiError(form, e, t, ['cause', 'actOn', 'partyKind', 'officerIds', 'leadOfficerId', 'major', 'longLimitation', 'actEndedOn'], { approvedOn: ['extensionApprovedOn'], days: ['extensionDays'], reason: ['extensionReason'] }) || null);
     }
   };
   const late = lead ? todayOn() > lead.filingDueOn : false;
@@ -155,7 +186,15 @@ function FileLeadModal({ lead, onClose }: { lead: Lead | null; onClose(): void }
             preserve={false}
             initialValues={{ cause: lead.summary, actOn: dayOf(lead.discoveredOn), partyKind: 'organisation', officerIds: [], major: {}, longLimitation: false }}
           >
-            <Form.Item name="cause" label={t('cases.field.cause')} rules={[req(t, 'cases.field.cause')]}>
+            <Form.Item name="violationCode" label={t('caseForms.violation.label')}>
+              <ViolationSelect
+                testId="field-violation"
+                onChange={(_v, violation) => {
+                  if (violation) form.setFieldValue('cause', i18n.getFixedT('zh-CN')('caseForms.draft.cause', { party: lead.enterpriseName, title: violation.title }));
+                }}
+              />
+            </Form.Item>
+            <Form.Item name="cause" label={t('cases.field.cause')} rules={[req(t, 'cases.field.cause')]} extra={t('caseForms.filing.causeHint')}>
               <Input data-testid="field-cause" />
             </Form.Item>
             <Row gutter={12}>
@@ -170,7 +209,7 @@ function FileLeadModal({ lead, onClose }: { lead: Lead | null; onClose(): void }
                 </Form.Item>
               </Col>
             </Row>
-            <Form.Item name="officerIds" label={t('cases.field.officers')} rules={[reqPick(t, 'cases.field.officers')]} extra={t('cases.form.twoOfficersHint')}>
+            <Form.Item name="officerIds" label={t('cases.field.officers')} rules={[reqPick(t, 'cases.field.officers')]} extra={t(registrant ? 'caseForms.filing.officersHint' : 'cases.form.twoOfficersHint')}>
               <StaffSelect multiple filter={(s) => s.role === 'enforcement_officer'} testId="field-officerIds" />
             </Form.Item>
             <Form.Item name="leadOfficerId" label={t('cases.field.leadOfficer')} rules={[reqPick(t, 'cases.field.leadOfficer')]}>
@@ -186,9 +225,24 @@ function FileLeadModal({ lead, onClose }: { lead: Lead | null; onClose(): void }
             <Form.Item name="longLimitation" valuePropName="checked">
               <Checkbox data-testid="field-longLimitation">{t('cases.field.longLimitation')}</Checkbox>
             </Form.Item>
-            <Form.Item name="lateReason" label={t('cases.field.lateReason')} extra={late ? t('cases.form.filingLate', { dueOn: lead.filingDueOn }) : undefined}>
-              <Input.TextArea rows={2} data-testid="field-lateReason" />
+            <Form.Item name="continuing" valuePropName="checked">
+              <Checkbox data-testid="field-continuing">{t('cases.field.continuing')}</Checkbox>
             </Form.Item>
+            <ContinuingEnd t={t} />
+            {late && !lead.filingExtension && (
+              <>
+                <Typography.Paragraph type="warning" data-testid="filing-late">{t('cases.form.filingLate', { dueOn: lead.filingDueOn })}</Typography.Paragraph>
+                <Form.Item name="extensionApprovedOn" label={t('cases.field.approvedOn')} rules={[{ required: true, message: t('cases.form.required', { field: t('cases.field.approvedOn') }) }]}>
+                  <DateField testId="field-extensionApprovedOn" />
+                </Form.Item>
+                <Form.Item name="extensionDays" label={t('cases.field.extensionDays')} rules={[{ required: true, message: t('cases.form.required', { field: t('cases.field.extensionDays') }) }]}>
+                  <InputNumber min={1} max={15} precision={0} data-testid="field-extensionDays" />
+                </Form.Item>
+                <Form.Item name="extensionReason" label={t('cases.field.extensionReason')} rules={[{ required: true, whitespace: true, message: t('cases.form.required', { field: t('cases.field.extensionReason') }) }]}>
+                  <Input.TextArea rows={2} data-testid="field-extensionReason" />
+                </Form.Item>
+              </>
+            )}
           </Form>
         )}
       </div>
@@ -243,34 +297,14 @@ export default function LeadListPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const { message } = App.useApp();
-  const [params, setParams] = useSearchParams();
+  const paging = useUrlList(20);
+  const { params, page, pageSize } = paging;
   const status = (STATUSES as string[]).includes(params.get('status') ?? '') ? (params.get('status') as LeadStatus) : 'open';
-  const page = Number(params.get('page')) || 1;
-  const [data, setData] = useState<PageOf<Lead> | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [tick, setTick] = useState(0);
+  const load = useLoad((signal) => caseApi.leads(status, page, pageSize, signal), [status, page, pageSize]);
   const [registering, setRegistering] = useState(false);
   const [filing, setFiling] = useState<Lead | null>(null);
   const [dismissing, setDismissing] = useState<Lead | null>(null);
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    setLoading(true);
-    setError(null);
-    caseApi.leads(status, page, 20, ctrl.signal).then(
-      (r) => {
-        setData(r);
-        setLoading(false);
-      },
-      (e: unknown) => {
-        if (ctrl.signal.aborted) return;
-        setError(errorMessage(e));
-        setLoading(false);
-      },
-    );
-    return () => ctrl.abort();
-  }, [status, page, tick]);
+  const mayRegister = can('case.write');
 
   const columns: TableColumnsType<Lead> = [
     { title: t('cases.field.source'), dataIndex: 'source', width: 120, render: (s: LeadSource) => t(`cases.leadSource.${s}`) },
@@ -278,7 +312,7 @@ export default function LeadListPage() {
     { title: t('cases.field.leadSummary'), dataIndex: 'summary', ellipsis: true },
     { title: t('cases.field.district'), dataIndex: 'districtName', width: 110 },
     { title: t('cases.field.discoveredOn'), dataIndex: 'discoveredOn', width: 120 },
-    { title: t('cases.field.filingDueOn'), dataIndex: 'filingDueOn', width: 170, render: (v: string, r) => <DueDate dueOn={v} done={r.status !== 'open'} /> },
+    { title: t('cases.field.filingDueOn'), dataIndex: 'filingDueOn', width: 170, render: (v: string, r) => <DueDate dueOn={v} done={r.status !== 'open'} provisional={r.filingDueProvisional} /> },
     { title: t('cases.field.status'), dataIndex: 'status', width: 90, render: (s: LeadStatus) => <Tag color={STATUS_COLOR[s]}>{t(`cases.leadStatus.${s}`)}</Tag> },
   ];
   if (can('case.file')) {
@@ -300,7 +334,7 @@ export default function LeadListPage() {
       title={t('cases.lead.title')}
       data-testid="lead-list"
       extra={
-        can('case.write') && (
+        mayRegister && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)} data-testid="lead-register">
             {t('cases.lead.register')}
           </Button>
@@ -310,31 +344,25 @@ export default function LeadListPage() {
       <Segmented<LeadStatus>
         style={{ marginBottom: 16 }}
         value={status}
-        onChange={(v) => setParams(v === 'open' ? {} : { status: v })}
+        onChange={(v) => paging.update({ status: v === 'open' ? undefined : v })}
         options={STATUSES.map((s) => ({ value: s, label: t(`cases.leadStatus.${s}`) }))}
         data-testid="lead-status"
       />
-      <LoadError message={error} onRetry={() => setTick((n) => n + 1)} />
-      <Table<Lead>
+      <ListPage<Lead>
+        load={load}
+        paging={paging}
         rowKey="id"
-        size="middle"
         data-testid="lead-table"
-        loading={loading}
+        totalTestId="lead-total"
         columns={columns}
-        dataSource={data?.items ?? []}
         scroll={{ x: 1000 }}
         onRow={(r) => ({ 'data-testid': `lead-row-${r.id}` }) as HTMLAttributes<HTMLElement>}
-        pagination={{
-          current: page,
-          pageSize: 20,
-          total: data?.total ?? 0,
-          showTotal: (total) => <span data-testid="lead-total">{t('common.total', { total })}</span>,
-          onChange: (p) => setParams((prev) => {
-            const next = new URLSearchParams(prev);
-            if (p === 1) next.delete('page'); else next.set('page', String(p));
-            return next;
-          }),
-        }}
+        empty={t(status === 'filed' ? 'emptyState.leadsFiled' : status === 'dismissed' ? 'emptyState.leadsDismissed' : mayRegister ? 'emptyState.leadsOpen' : 'emptyState.leadsOpenReadOnly')}
+        emptyAction={status === 'open' && mayRegister && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)} data-testid="lead-register-empty">
+            {t('cases.lead.register')}
+          </Button>
+        )}
       />
       <RegisterLeadModal
         open={registering}
@@ -342,7 +370,7 @@ export default function LeadListPage() {
         onDone={() => {
           setRegistering(false);
           message.success(t('cases.lead.registered'));
-          setTick((n) => n + 1);
+          load.reload();
         }}
       />
       <FileLeadModal lead={filing} onClose={() => setFiling(null)} />
@@ -352,7 +380,7 @@ export default function LeadListPage() {
         onDone={() => {
           setDismissing(null);
           message.success(t('cases.lead.dismissed'));
-          setTick((n) => n + 1);
+          load.reload();
         }}
       />
     </Card>

@@ -1,21 +1,18 @@
 // 法制审核 queue: cases waiting at the legal-review stage, and the reviewer-to-officer ratio.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Alert, Card, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useUrlList } from '../app/ListPage';
+import { useLoad } from '../app/useLoad';
 import { caseApi, type CaseFilters } from './api';
 import { CaseTable } from './CaseListPage';
-import type { ReviewerRatio } from './types';
 
 const pct = (r: number) => `${(r * 100).toFixed(1)}%`;
 
 export function ReviewerRatioNotice() {
   const { t } = useTranslation();
-  const [ratio, setRatio] = useState<ReviewerRatio | null>(null);
-  useEffect(() => {
-    const ctrl = new AbortController();
-    caseApi.reviewerRatio(ctrl.signal).then(setRatio, () => undefined);
-    return () => ctrl.abort();
-  }, []);
+  // A notice beside the queue: when it cannot load, the queue is still shown without it.
+  const { data: ratio } = useLoad((signal) => caseApi.reviewerRatio(signal), []);
   if (!ratio) return null;
   const figures = t('cases.review.ratio', {
     reviewers: ratio.reviewers, officers: ratio.officers, ratio: ratio.ratio === null ? '—' : pct(ratio.ratio), minimum: pct(ratio.minimum),
@@ -29,12 +26,12 @@ export function ReviewerRatioNotice() {
 export default function ReviewQueuePage() {
   const { t } = useTranslation();
   const filters = useMemo<CaseFilters>(() => ({ stage: 'legal_review' }), []);
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const paging = useUrlList(20);
   return (
     <Card title={t('cases.review.title')} data-testid="review-queue">
       <Space direction="vertical" size={12} style={{ width: '100%' }}>
         <ReviewerRatioNotice />
-        <CaseTable filters={filters} page={page.page} pageSize={page.pageSize} onPage={(p, ps) => setPage({ page: p, pageSize: ps })} testId="review-table" />
+        <CaseTable filters={filters} paging={paging} testId="review-table" empty={t('emptyState.reviewQueue')} />
       </Space>
     </Card>
   );

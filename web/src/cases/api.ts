@@ -16,7 +16,8 @@ const id = (v: number | string) => encodeURIComponent(String(v));
 
 export const caseApi = {
   list(f: CaseFilters, page: number, pageSize: number, signal?: AbortSignal) {
-    return api<PageOf<CaseSummary>>('/cases', {
+    // totalCapped: more than `total` (1000) match; page numbers reach that far (the API's nextCursor goes on).
+    return api<PageOf<CaseSummary> & { totalCapped: boolean; nextCursor: string | null }>('/cases', {
       query: { stage: f.stage, districtId: f.districtId, officerId: f.officerId, overdue: f.overdue ? 'true' : undefined, q: f.q?.trim() || undefined, page, pageSize },
       signal,
     });
@@ -40,6 +41,10 @@ export const caseApi = {
   fileLead(leadId: number, input: FilingInput) {
     return api<CaseDetail>(`/leads/${id(leadId)}/file`, { method: 'POST', body: input });
   },
+  /** The head's approved extension of the filing window (生态环境行政处罚办法). */
+  extendFiling(leadId: number, body: { approvedOn: string; days: number; reason: string }) {
+    return api<Lead>(`/leads/${id(leadId)}/filing-extension`, { method: 'POST', body });
+  },
   dismissLead(leadId: number, reason: string) {
     return api<{ id: number }>(`/leads/${id(leadId)}/dismiss`, { method: 'POST', body: { reason } });
   },
@@ -51,6 +56,10 @@ export const caseApi = {
   },
   meetings(signal?: AbortSignal) {
     return api<{ items: Meeting[] }>('/committee/meetings', { signal });
+  },
+  /** The bureau's standing committee chair and usual rooms (settings), what new meetings and hearings start from. */
+  procedureDefaults(signal?: AbortSignal) {
+    return api<ProcedureDefaults>('/cases/procedure-defaults', { signal });
   },
   createMeeting(input: MeetingInput) {
     return api<Meeting>('/committee/meetings', { method: 'POST', body: input });
@@ -71,3 +80,5 @@ export function loadDirectory(fresh = false): Promise<StaffMember[]> {
   }
   return directoryPromise;
 }
+
+export interface ProcedureDefaults { committeeChairId: number | null; meetingRoom: string | null; hearingRoom: string | null }

@@ -1,11 +1,13 @@
 // Form controls for case forms: dates as 'YYYY-MM-DD', amounts in yuan, staff and enterprise pickers.
 import { useEffect, useRef, useState } from 'react';
-import { DatePicker, InputNumber, Select, Spin } from 'antd';
+import { DatePicker, InputNumber, Select, Spin, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { enterpriseApi } from '../enterprises/api';
+import { enterpriseApi } from '../enterprises/index';
 import { staffOptions, useDirectory } from './shared';
 import type { StaffMember } from './types';
+
+type EnterpriseSummary = Awaited<ReturnType<typeof enterpriseApi.list>>['items'][number];
 
 /** antd DatePicker in a wrapper carrying the test id; the form value is a Dayjs. */
 export function DateField({ value, onChange, testId, id }: { value?: Dayjs | null; onChange?: (v: Dayjs | null) => void; testId: string; id?: string }) {
@@ -65,10 +67,10 @@ export function StaffSelect({
   );
 }
 
-/** Enterprise picker searching the registry (GET /api/enterprises?q=). */
+/** Enterprise picker searching the registry (GET /api/enterprises?q=): full-width options with name, credit code and district. */
 export function EnterpriseSelect({ value, onChange, testId, id }: { value?: number; onChange?: (v: number | undefined) => void; testId: string; id?: string }) {
   const { t } = useTranslation();
-  const [options, setOptions] = useState<{ value: number; label: string }[]>([]);
+  const [options, setOptions] = useState<{ value: number; label: string; enterprise: EnterpriseSummary }[]>([]);
   const [searching, setSearching] = useState(false);
   const seq = useRef(0);
   const search = (q: string) => {
@@ -77,7 +79,7 @@ export function EnterpriseSelect({ value, onChange, testId, id }: { value?: numb
     enterpriseApi.list({ q: q.trim() || undefined }, 1, 20).then(
       (r) => {
         if (mine !== seq.current) return;
-        setOptions(r.items.map((e) => ({ value: e.id, label: `${e.name}（${e.creditCode}）` })));
+        setOptions(r.items.map((e) => ({ value: e.id, label: `${e.name}（${e.creditCode}）`, enterprise: e })));
         setSearching(false);
       },
       () => mine === seq.current && setSearching(false),
@@ -94,6 +96,18 @@ export function EnterpriseSelect({ value, onChange, testId, id }: { value?: numb
       onChange={(v) => onChange?.(v)}
       onSearch={search}
       options={options}
+      style={{ width: '100%' }}
+      popupMatchSelectWidth
+      optionRender={(o) => {
+        const e = (o.data as { enterprise: EnterpriseSummary }).enterprise;
+        return (
+          <div style={{ display: 'flex', gap: 12, justifyContent: 'space-between', whiteSpace: 'normal' }} data-testid={`enterprise-option-${e.id}`}>
+            <Typography.Text strong>{e.name}</Typography.Text>
+            <Typography.Text type="secondary" style={{ fontFamily: 'monospace' }}>{e.creditCode}</Typography.Text>
+            <Typography.Text type="secondary">{e.districtName}{e.townshipName ? ` · ${e.townshipName}` : ''}</Typography.Text>
+          </div>
+        );
+      }}
       placeholder={t('cases.lead.enterpriseSearch')}
       notFoundContent={searching ? <Spin size="small" /> : undefined}
       data-testid={testId}

@@ -1,16 +1,16 @@
 // Small pieces the case pages share: staff names, labels, dates, money, refusal texts.
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Tag, Tooltip } from 'antd';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { formatYuan, parseYuanToFen } from '../../../src/law/fen';
-import { MESSAGES } from '../../../src/platform/i18n/messages';
 import { CASE_STAGES } from '../../../src/cases/rules/procedure';
-import { currentLang } from '../i18n';
 import { loadDirectory } from './api';
 import type { CaseStage, Citation, StaffMember } from './types';
+import { ProvisionalTag } from './ProvisionalTag';
 
-export { formatYuan };
+import { citationText, fenToYuanInput, formatYuan, refusalText, yuanToFen } from '../app/format';
+
+// Money and refusal texts live in app/format.ts (discretion and exemptions use them too).
+export { citationText, fenToYuanInput, formatYuan, refusalText, yuanToFen };
 
 /** Stage names in procedure order, from the server's own rules (nothing to drift apart). */
 export const STAGES: readonly CaseStage[] = CASE_STAGES;
@@ -47,7 +47,7 @@ export function dueState(dueOn: string, today = todayOn()): 'overdue' | 'due_soo
 }
 
 /** A due date with its state; `done` when the step it guards has been taken. */
-export function DueDate({ dueOn, done, testId }: { dueOn: string | null | undefined; done?: boolean; testId?: string }) {
+export function DueDate({ dueOn, done, testId, provisional }: { dueOn: string | null | undefined; done?: boolean; testId?: string; provisional?: boolean }) {
   const { t } = useTranslation();
   if (!dueOn) return <span style={{ color: '#bfbfbf' }}>—</span>;
   const state = done ? 'ok' : dueState(dueOn);
@@ -56,36 +56,15 @@ export function DueDate({ dueOn, done, testId }: { dueOn: string | null | undefi
       {dueOn}{' '}
       {state === 'overdue' && <Tag color="red">{t('cases.deadline.overdue')}</Tag>}
       {state === 'due_soon' && <Tag color="orange">{t('cases.deadline.dueSoon')}</Tag>}
+      <ProvisionalTag provisional={provisional && !done} testId={testId ? `${testId}-provisional` : undefined} />
     </span>
   );
-}
-
-export function citationText(t: TFunction, c: Citation | undefined): string {
-  if (!c) return '';
-  return t('app.citation', { law: c.law, article: `${c.article}${c.paragraph ?? ''}${c.item ?? ''}` });
-}
-
-/** The message for a refusal code in the UI language (the server's own catalogue), with its article. */
-export function refusalText(t: TFunction, code: string | undefined, citation?: Citation): string {
-  const entry = code ? MESSAGES[code] : undefined;
-  const message = entry ? entry[currentLang()] : (code ?? '');
-  return message + citationText(t, citation);
 }
 
 export function Yuan({ fen, testId }: { fen: number | null | undefined; testId?: string }) {
   if (fen === null || fen === undefined) return <span style={{ color: '#bfbfbf' }}>—</span>;
   return <span data-testid={testId} data-fen={fen}>{formatYuan(fen)}</span>;
 }
-
-/** An amount typed in yuan (InputNumber stringMode) → integer fen, or null when it is not an amount. */
-export function yuanToFen(v: string | number | null | undefined): number | null {
-  if (v === null || v === undefined || v === '') return null;
-  const r = parseYuanToFen(String(v));
-  return r.ok ? r.value : null;
-}
-
-export const fenToYuanInput = (fen: number | null | undefined): string | undefined =>
-  fen === null || fen === undefined ? undefined : `${Math.trunc(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
 
 export function useDirectory() {
   const [staff, setStaff] = useState<StaffMember[]>([]);

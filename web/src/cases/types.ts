@@ -22,15 +22,26 @@ export interface PageOf<T> { items: T[]; total: number; page: number; pageSize: 
 export interface Lead {
   id: number; source: LeadSource; summary: string; sourceRef: string | null; discoveredOn: string; filingDueOn: string;
   status: LeadStatus; enterpriseId: number; enterpriseName: string; districtId: number; districtName: string;
+  /** 暂定: the filing deadline was computed on a provisional holiday calendar. */
+  filingDueProvisional?: boolean;
+  /** Who registered it (the officer proposed for the case). */
+  registeredById?: number | null;
+  /** The head's approved extension of the filing window, if any. */
+  filingExtension?: { approvedOn: string; days: number; reason: string } | null;
 }
 
 export interface MajorFlags { majorPublicInterest: boolean; complexSeveralLegalRelations: boolean; requiredByOtherLaw: boolean }
-export interface Proposal { penaltyKinds: PenaltyKind[]; fineFen: number; facts: string; violatedProvisions: string; penaltyBasis: string; discretionReason: string | null }
+export interface Proposal {
+  penaltyKinds: PenaltyKind[]; fineFen: number; facts: string; violatedProvisions: string; penaltyBasis: string; discretionReason: string | null;
+  penaltyProvisionCode?: string | null; penaltyBaseFen?: number | null;
+}
 
 export interface CaseSummary {
   id: number; number: string; cause: string; stage: CaseStage; filedOn: string; decisionDueOn: string;
   enterpriseId: number; enterpriseName: string; districtId: number; districtName: string;
   decisionKind: DecisionKind | null; decisionFineFen: number | null; major: MajorFlags; proposal: Proposal | null;
+  /** 暂定: the decision deadline was computed on a provisional holiday calendar. */
+  decisionDueProvisional?: boolean;
 }
 
 /** One action the case offers now, with the outcome of its gate. */
@@ -51,7 +62,11 @@ export interface Discussion {
   meetingId: number; heldOn: string; decision: CommitteeDecision; conclusion: string; opinions: { memberId: number; opinion: string }[]; decidedAt: string;
 }
 
-export interface Notification { servedOn: string; statementDueOn: string; hearingOffered: boolean; hearingRequestDueOn: string | null; proposedFineFen: number }
+export interface Notification {
+  servedOn: string; statementDueOn: string; hearingOffered: boolean; hearingRequestDueOn: string | null; proposedFineFen: number;
+  /** Added with re-notification (行政处罚法 第四十四条): the kinds notified, the notice's round, the written hearing waiver. */
+  penaltyKinds?: PenaltyKind[]; round?: number; amendedAt?: string | null; hearingWaivedOn?: string | null; documentNumber?: string;
+}
 
 export interface Hearing {
   caseId: number; requestedOn: string; hostId: number | null; noticeOn: string | null; scheduledOn: string | null;
@@ -80,6 +95,13 @@ export interface CaseDetail {
   hearing: Hearing | null;
   payments: Payment[];
   actions: CaseAction[];
+  /** Each current deadline; `provisional` (暂定) when computed on a year without a recorded holiday arrangement. */
+  deadlines?: CaseDeadline[];
+}
+
+export interface CaseDeadline {
+  kind: DeadlineKind; dueOn: string; provisional: boolean; provisionalYears: number[]; fromOn: string; extraDays: number;
+  recomputedAt: string | null; previousDueOn: string | null; recomputedForYear: number | null;
 }
 
 export interface Meeting {
@@ -91,6 +113,14 @@ export type DeadlineKind = 'filing' | 'decision' | 'statement' | 'hearingRequest
 export interface DeadlineItem {
   kind: DeadlineKind; caseId: number | null; leadId: number | null; number: string | null; dueOn: string; state: 'overdue' | 'due_soon';
   districtId: number; districtName: string; officerIds: number[]; citation: Citation;
+  /** 暂定: computed on the provisional calendar of a year without a recorded holiday arrangement. */
+  provisional?: boolean;
+}
+
+/** A deadline recomputed after the official holiday arrangement of `recomputedForYear` was recorded. */
+export interface RecomputedDeadline {
+  id: number; kind: DeadlineKind; caseId: number | null; leadId: number | null; number: string | null;
+  previousDueOn: string | null; dueOn: string; provisional: boolean; recomputedAt: string | null; recomputedForYear: number | null;
 }
 
 export interface DeadlineBoard {
@@ -98,6 +128,18 @@ export interface DeadlineBoard {
   items: DeadlineItem[];
   byDistrict: { key: string; overdue: number; dueSoon: number }[];
   byOfficer: { key: number; overdue: number; dueSoon: number }[];
+  recomputed?: RecomputedDeadline[];
+  /** 行政强制法 第五十三条, 第五十四条: when each unpaid fine may go to the court (src/cases/court-window-board.ts). */
+  courtEnforcement?: CourtWindowItem[];
+  /** Deadlines of other capabilities (campaigns' rectification items, late monthly reports), with a link. */
+  others?: BoardSourceItem[];
+}
+
+export interface BoardSourceItem { source: string; kind: string; title: string; dueOn: string; state: 'overdue' | 'due_soon'; districtName: string | null; link: string }
+
+export interface CourtWindowItem {
+  caseId: number; number: string; districtName: string; earliestOn: string; latestOn: string; state: 'not_yet' | 'open' | 'passed';
+  reminderServedOn: string | null; remedyPending: boolean; citation: Citation;
 }
 
 export interface ReviewerRatio { reviewers: number; officers: number; ratio: number | null; minimum: number; belowMinimum: boolean }

@@ -3,19 +3,19 @@
 // how the proposed and decided fines depart from it, and can store a new one (the lead can place
 // <DiscretionCalculator caseId={…} /> inside the case page).
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, InputNumber, Radio, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, InputNumber, Radio, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LoadError } from '../app/LoadError';
 import { errorMessage } from '../app/api';
-import { useLoad } from '../air-quality/useLoad';
-import { formatYuan, refusalText, yuanToFen, fenToYuanInput } from '../cases/shared';
+import { useLoad } from '../app/useLoad';
+import { formatYuan, refusalText, yuanToFen, fenToYuanInput } from '../app/format';
 import { discretionApi } from './api';
 import type { Calculation, CaseDiscretion, Citation, FactorLine, Judged, Table as BenchmarkTable } from './types';
 import './strings';
 
 export const provisionText = (c: Citation) => `《${c.law}》${c.article}${c.paragraph ?? ''}${c.item ? `第${c.item}项` : ''}`;
 
-export function rangeText(t: BenchmarkTable): string {
+export function rangeText(t: Pick<BenchmarkTable, 'range'>): string {
   const r = t.range;
   if (r.kind === 'amount') return r.minFen === 0 ? `${formatYuan(r.maxFen)} 以下` : `${formatYuan(r.minFen)} – ${formatYuan(r.maxFen)}`;
   if (r.kind === 'percent_of_base') return `${r.baseLabel} ${r.minPercent}% – ${r.maxPercent}%`;
@@ -32,6 +32,21 @@ function JudgedLine({ label, j, reason, testId }: { label: string; j: Judged | n
       {!j.outcome.ok && <Alert type="error" showIcon style={{ marginTop: 4 }} message={refusalText(t, j.outcome.code, j.outcome.citation)} />}
       {j.departs && <div><Typography.Text type="secondary">{t('discretion.calc.reason')}：{reason ?? t('discretion.calc.noReason')}</Typography.Text></div>}
     </div>
+  );
+}
+
+/** 据系统记录: the level the records give and the earlier penalties counted (the officer may still choose another). */
+export function RecordedTag({ factor, r, label }: { factor: string; r: CaseDiscretion['recorded']['repeat']; label: string }) {
+  const { t } = useTranslation();
+  const detail = r.counted.length
+    ? t('caseForms.calc.recordedSome', { from: r.fromOn, n: r.counted.length, list: r.counted.map((c) => `${c.number}（${c.decidedOn}）`).join('、') })
+    : t('caseForms.calc.recordedNone', { from: r.fromOn });
+  return (
+    <Tooltip title={detail}>
+      <Tag color="blue" style={{ marginInlineStart: 8 }} data-testid={`calc-factor-${factor}-recorded`} data-level={r.level}>
+        {t('caseForms.calc.recorded')}：{label}
+      </Tag>
+    </Tooltip>
   );
 }
 
@@ -83,6 +98,13 @@ export function DiscretionCalculator({ caseId, onComputed }: { caseId?: number; 
       setBaseYuan(fenToYuanInput(latest.baseFen) ?? null);
     }
   }, [caseData.data, tables.data]);
+
+  // 违法次数 from the case's records: pre-set where the table has that level and none is chosen (still changeable).
+  const recordedRepeat = caseData.data?.recorded.repeat;
+  const repeatFactor = table?.factors.find((f) => f.key === 'repeat' && f.levels.some((l) => l.key === recordedRepeat?.level));
+  useEffect(() => {
+    if (repeatFactor && recordedRepeat && !levels.repeat) setLevels((l) => (l.repeat ? l : { ...l, repeat: recordedRepeat.level }));
+  }, [repeatFactor, recordedRepeat, levels.repeat]);
 
   const baseFen = yuanToFen(baseYuan);
   const complete = table && table.factors.every((f) => levels[f.key]) && (table.range.kind === 'amount' || baseFen !== null);
@@ -149,6 +171,7 @@ export function DiscretionCalculator({ caseId, onComputed }: { caseId?: number; 
                   onChange={(e) => setLevels((l) => ({ ...l, [f.key]: e.target.value as string }))}
                   options={f.levels.map((l) => ({ value: l.key, label: l.label }))} />
                 <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>{t('discretion.calc.weight')} {f.weight}</Typography.Text>
+                {f === repeatFactor && recordedRepeat && <RecordedTag factor={f.key} r={recordedRepeat} label={f.levels.find((l) => l.key === recordedRepeat.level)!.label} />}
               </div>
             ))}
           </>

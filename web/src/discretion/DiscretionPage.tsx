@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../app/auth';
 import { LoadError } from '../app/LoadError';
 import { errorMessage } from '../app/api';
-import { useLoad } from '../air-quality/useLoad';
+import { useLoad } from '../app/useLoad';
 import { discretionApi } from './api';
 import { DiscretionCalculator, provisionText, rangeText } from './DiscretionCalculator';
 import ConsistencyReport from './ConsistencyPage';

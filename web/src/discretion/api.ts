@@ -1,5 +1,5 @@
 import { api } from '../app/api';
-import type { Calculation, CaseDiscretion, ConsistencyReport, Table, TableInput } from './types';
+import type { Calculation, CaseDiscretion, ConsistencyReport, Table, TableInput, Violation } from './types';
 
 const id = (v: number | string) => encodeURIComponent(String(v));
 
@@ -12,5 +12,7 @@ export const discretionApi = {
   ofCase: (caseId: number, signal?: AbortSignal) => api<CaseDiscretion>(`/discretion/cases/${id(caseId)}`, { signal }),
   store: (caseId: number, tableId: number, levels: Record<string, string>, baseFen: number | null) =>
     api<CaseDiscretion>(`/discretion/cases/${id(caseId)}`, { method: 'POST', body: { tableId, levels, baseFen } }),
+  /** 违法行为目录 in force on a day (today by default). */
+  violations: (on?: string, signal?: AbortSignal) => api<{ on: string; items: Violation[] }>('/violations', { query: { on }, signal }),
   consistency: (q: { from?: string; to?: string; tableCode?: string }, signal?: AbortSignal) => api<ConsistencyReport>('/discretion/consistency', { query: q, signal }),
 };

@@ -40,3 +40,58 @@ const en: typeof zh = {
 for (const [lng, bundle] of [['zh-CN', zh], ['en', en]] as const) {
   i18n.addResourceBundle(lng, 'translation', { discretion: bundle }, true, false);
 }
+
+// The case forms' strings that come with the violation catalogue and the embedded calculator.
+const caseFormsZh = {
+  violation: {
+    label: '违法行为', placeholder: '输入违法行为或编号查找', range: '法定罚款幅度', line: '违反 {{violated}}；依据 {{penalty}}；{{range}}',
+    exemptions: '首违不罚目录有对应条目：{{list}}（可在案件页“首违不罚”核对）',
+  },
+  calc: {
+    title: '裁量基准测算（行政处罚法 第三十四条）', hint: '逐项选择裁量因子等级，测算结果自动填入拟罚款金额；改动金额须书面说明理由。',
+    result: '测算罚款 {{fine}}（法定幅度 {{min}} – {{max}}）', departs: '拟罚款与测算额 {{fine}} 不一致，须说明裁量理由',
+    recorded: '据系统记录', recordedNone: '{{from}} 以来本当事人无已作出处罚决定的案件', recordedSome: '{{from}} 以来已作出处罚决定 {{n}} 件：{{list}}',
+  },
+  draft: {
+    facts: '经查，{{party}}：{{found}}。', caseReviewPassed: '事实清楚，证据确凿，适用依据正确，同意提交法制审核。',
+    legalReviewPassed: '经审核，执法主体、权限、程序合法，事实清楚，证据确凿，适用依据正确，裁量适当，同意。',
+    conclusion: '同意对{{party}}给予{{penalty}}的处罚。', fine: '罚款{{amount}}', cause: '{{party}}涉嫌{{title}}案',
+  },
+  discussion: {
+    stance: '意见', agree: '同意', disagree: '不同意', other: '其他意见', agreeText: '同意拟处理意见',
+    wordsRequired: '请写明该委员的意见', wordsOptional: '补充意见（可不填）', meetingsHint: '仅列出立案（{{on}}）后召开、尚未讨论本案的会议',
+  },
+  review: {
+    facts: '违法事实', proposal: '拟处理意见', evidence: '证据材料', noEvidence: '暂无证据材料', allYes: '以上各项均符合',
+    carriedOver: '沿用 {{on}} 审核意见', carriedOverHint: '{{who}}的审核结论已带入，只需改动听证或重新告知后变化的项目',
+  },
+  filing: { officersHint: '已预选线索登记人及一名同辖区持证执法人员，可修改；至少两名持证执法人员', causeHint: '根据所选违法行为拟定，可修改' },
+  committee: { standingHint: '已按审委会常任委员预填，可增减' },
+};
+
+const caseFormsEn: typeof caseFormsZh = {
+  violation: {
+    label: 'Violation', placeholder: 'Search by violation or code', range: 'Legal range of the fine', line: 'Violates {{violated}}; penalty under {{penalty}}; {{range}}',
+    exemptions: 'The first-violation exemption list has entries for it: {{list}} (check under "Exemption" on the case page)',
+  },
+  calc: {
+    title: 'Benchmark calculation (Administrative Penalty Law art. 34)', hint: 'Choose each factor\'s level; the result fills the proposed fine. Changing the amount needs a written reason.',
+    result: 'Benchmark fine {{fine}} (legal range {{min}} – {{max}})', departs: 'The proposed fine differs from the benchmark {{fine}}: give the reason',
+    recorded: 'From the records', recordedNone: 'No penalty decided against this party since {{from}}', recordedSome: '{{n}} penalties decided since {{from}}: {{list}}',
+  },
+  draft: caseFormsZh.draft,
+  discussion: {
+    stance: 'Opinion', agree: 'Agree', disagree: 'Disagree', other: 'Other', agreeText: caseFormsZh.discussion.agreeText,
+    wordsRequired: 'Write this member\'s opinion', wordsOptional: 'Further words (optional)', meetingsHint: 'Only meetings held after the filing ({{on}}) that have not discussed this case',
+  },
+  review: {
+    facts: 'Facts', proposal: 'Proposal', evidence: 'Evidence', noEvidence: 'No evidence on file', allYes: 'All the points above are met',
+    carriedOver: 'Carried over from the review of {{on}}', carriedOverHint: 'The findings of {{who}} are filled in: change only what the hearing or the new notice changed',
+  },
+  filing: { officersHint: 'Proposed: who registered the lead and one credentialed colleague of its district; editable; at least two credentialed officers', causeHint: 'Drafted from the violation; editable' },
+  committee: { standingHint: 'Pre-filled with the standing committee members; add or remove' },
+};
+
+for (const [lng, bundle] of [['zh-CN', caseFormsZh], ['en', caseFormsEn]] as const) {
+  i18n.addResourceBundle(lng, 'translation', { caseForms: bundle }, true, false);
+}

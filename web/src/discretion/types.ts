@@ -4,8 +4,10 @@ import type { tableInputSchema } from '../../../src/discretion/schema';
 import type { Calculation, Factor, FactorLine, LegalRange } from '../../../src/discretion/rules/benchmark';
 import type { Spread, ViolationTypeSpread } from '../../../src/discretion/rules/consistency';
 import type { Citation, Refusal } from '../../../src/law/outcome';
+import type { Violation } from '../../../src/discretion/rules/violations';
+import type { RecordedRepeat } from '../../../src/discretion/rules/repeat';
 
-export type { Calculation, Factor, FactorLine, LegalRange, Spread, ViolationTypeSpread, Citation };
+export type { Calculation, Factor, FactorLine, LegalRange, Spread, ViolationTypeSpread, Citation, Violation, RecordedRepeat };
 export type TableInput = z.input<typeof tableInputSchema>;
 
 export interface Table {
@@ -21,6 +23,8 @@ export interface CaseDiscretion {
   latest: null | { id: number; tableId: number; levels: Record<string, string>; baseFen: number | null; computedFen: number; legalMinFen: number; legalMaxFen: number; breakdown: Calculation; calculatedAt: string; table: Table; calculatedByName: string };
   history: { id: number; tableCode: string; tableVersion: number; computedFen: number; calculatedAt: string; calculatedByName: string }[];
   proposal: Judged | null; decision: Judged | null; discretionReason: string | null; groundsRecorded: string[];
+  /** Factors the bureau's records settle (pre-set in the calculator, still changeable): 违法次数. */
+  recorded: { repeat: RecordedRepeat };
   actions: { calculate: boolean };
 }
 

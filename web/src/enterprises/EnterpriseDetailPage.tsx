@@ -9,6 +9,7 @@ import { PageSpinner } from '../app/PageSpinner';
 import { CreditRatingTag, KeyUnitTags } from './tags';
 import { useEnterprise } from './useEnterprise';
 import type { Outfall } from './types';
+import { EnterprisePermitsCard } from '../permits';
 
 function formatTime(iso: string, lang: string): string {
   const d = new Date(iso);
@@ -124,6 +125,7 @@ export default function EnterpriseDetailPage() {
           ]}
         />
       </Card>
+      {(can('licensing.read') || can('licensing.apply')) && <EnterprisePermitsCard enterpriseId={e.id} />}
     </Space>
   );
 }

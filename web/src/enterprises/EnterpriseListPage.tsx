@@ -1,17 +1,19 @@
-import { useCallback, useEffect, useMemo, useState, type HTMLAttributes } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { App, Button, Card, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { useMemo, useState, type HTMLAttributes } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { App, Button, Card, Select, Space, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined, FileExcelOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { LoadError } from '../app/LoadError';
+import { ListPage, ListSearch, useUrlList } from '../app/ListPage';
+import { useLoad } from '../app/useLoad';
 import { useAuth } from '../app/auth';
 import { errorMessage } from '../app/api';
 import { CREDIT_RATINGS, creditRatingLabel, type CreditRating } from '../app/labels';
 import { enterpriseApi } from './api';
-import { districtOptions, useDistricts } from './useDistricts';
+import { useDistricts } from './useDistricts';
+import { DistrictSelect } from './DistrictSelect';
 import { CreditRatingTag, KeyUnitTags } from './tags';
 import { ImportModal } from './ImportModal';
-import type { EnterpriseFilters, EnterpriseSummary, Page } from './types';
+import type { EnterpriseFilters, EnterpriseSummary } from './types';
 
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -26,7 +28,8 @@ export default function EnterpriseListPage() {
   const { can } = useAuth();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const list = useUrlList(DEFAULT_PAGE_SIZE);
+  const { params, page, pageSize, update } = list;
   const { districts } = useDistricts();
 
   const filters = useMemo<EnterpriseFilters>(() => {
@@ -40,55 +43,10 @@ export default function EnterpriseListPage() {
       creditRating: (CREDIT_RATINGS as readonly string[]).includes(rating ?? '') ? (rating as CreditRating) : undefined,
     };
   }, [params]);
-  const page = intParam(params.get('page')) ?? 1;
-  const pageSize = intParam(params.get('pageSize')) ?? DEFAULT_PAGE_SIZE;
 
-  const [qText, setQText] = useState(filters.q ?? '');
-  useEffect(() => setQText(filters.q ?? ''), [filters.q]);
-
-  const [data, setData] = useState<Page<EnterpriseSummary> | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [reloadTick, setReloadTick] = useState(0);
+  const load = useLoad((signal) => enterpriseApi.list(filters, page, pageSize, signal), [filters, page, pageSize]);
   const [importOpen, setImportOpen] = useState(false);
   const [exporting, setExporting] = useState(false);
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    setLoading(true);
-    setError(null);
-    enterpriseApi.list(filters, page, pageSize, ctrl.signal).then(
-      (r) => {
-        setData(r);
-        setLoading(false);
-      },
-      (e: unknown) => {
-        if (ctrl.signal.aborted) return;
-        setError(errorMessage(e));
-        setLoading(false);
-      },
-    );
-    return () => ctrl.abort();
-  }, [filters, page, pageSize, reloadTick]);
-
-  /** Updates filters in the URL; any filter change goes back to page 1. */
-  const update = useCallback(
-    (patch: Record<string, string | number | boolean | undefined>, keepPage = false) => {
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          for (const [k, v] of Object.entries(patch)) {
-            if (v === undefined || v === '') next.delete(k);
-            else next.set(k, String(v));
-          }
-          if (!keepPage) next.delete('page');
-          return next;
-        },
-        { replace: false },
-      );
-    },
-    [setParams],
-  );
 
   const townships = useMemo(
     () => districts.find((d) => d.id === filters.districtId)?.townships ?? [],
@@ -184,94 +142,60 @@ export default function EnterpriseListPage() {
         </Space>
       }
     >
-      <Space wrap style={{ marginBottom: 16 }} data-testid="enterprise-filters">
-        <Input.Search
-          allowClear
-          value={qText}
-          onChange={(e) => setQText(e.target.value)}
-          onSearch={(v) => update({ q: v.trim() || undefined })}
-          placeholder={t('enterprise.searchPlaceholder')}
-          enterButton={t('common.search')}
-          style={{ width: 340 }}
-          data-testid="enterprise-search"
-        />
-        <Select<number>
-          allowClear
-          showSearch
-          optionFilterProp="label"
-          placeholder={t('enterprise.district')}
-          value={filters.districtId}
-          onChange={(v) => update({ districtId: v, townshipId: undefined })}
-          options={districtOptions(districts, t)}
-          style={{ width: 160 }}
-          data-testid="filter-district"
-        />
-        <Select<number>
-          allowClear
-          showSearch
-          optionFilterProp="label"
-          placeholder={filters.districtId ? t('enterprise.township') : t('enterprise.districtFirst')}
-          disabled={!filters.districtId}
-          value={filters.townshipId}
-          onChange={(v) => update({ townshipId: v })}
-          options={townships.map((tw) => ({ value: tw.id, label: tw.name }))}
-          style={{ width: 180 }}
-          data-testid="filter-township"
-        />
-        <Select<'true' | 'false'>
-          allowClear
-          placeholder={t('enterprise.keyUnit')}
-          value={filters.keyUnit === undefined ? undefined : filters.keyUnit ? 'true' : 'false'}
-          onChange={(v) => update({ keyUnit: v })}
-          options={[
-            { value: 'true', label: `${t('enterprise.keyUnit')}: ${t('common.yes')}` },
-            { value: 'false', label: `${t('enterprise.keyUnit')}: ${t('common.no')}` },
-          ]}
-          style={{ width: 180 }}
-          data-testid="filter-key-unit"
-        />
-        <Select<CreditRating>
-          allowClear
-          placeholder={t('enterprise.creditRating')}
-          value={filters.creditRating}
-          onChange={(v) => update({ creditRating: v })}
-          options={CREDIT_RATINGS.map((r) => ({ value: r, label: creditRatingLabel(t, r) }))}
-          style={{ width: 170 }}
-          data-testid="filter-credit-rating"
-        />
-        <Button
-          onClick={() => {
-            setQText('');
-            setParams(new URLSearchParams());
-          }}
-        >
-          {t('common.reset')}
-        </Button>
-      </Space>
-      <LoadError message={error} onRetry={() => setReloadTick((n) => n + 1)} />
-      <Table<EnterpriseSummary>
+      <ListPage<EnterpriseSummary>
+        load={load}
+        paging={list}
+        totalTestId="enterprise-total"
+        empty={t('emptyState.enterprises')}
+        filtersTestId="enterprise-filters"
+        filters={<>
+          <ListSearch value={filters.q} onSearch={(q) => update({ q })} placeholder={t('enterprise.searchPlaceholder')} width={340} testId="enterprise-search" />
+          <DistrictSelect districts={districts} value={filters.districtId} onChange={(v) => update({ districtId: v, townshipId: undefined })} placeholder={t('enterprise.district')} />
+          <Select<number>
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            placeholder={filters.districtId ? t('enterprise.township') : t('enterprise.districtFirst')}
+            disabled={!filters.districtId}
+            value={filters.townshipId}
+            onChange={(v) => update({ townshipId: v })}
+            options={townships.map((tw) => ({ value: tw.id, label: tw.name }))}
+            style={{ width: 180 }}
+            data-testid="filter-township"
+          />
+          <Select<'true' | 'false'>
+            allowClear
+            placeholder={t('enterprise.keyUnit')}
+            value={filters.keyUnit === undefined ? undefined : filters.keyUnit ? 'true' : 'false'}
+            onChange={(v) => update({ keyUnit: v })}
+            options={[
+              { value: 'true', label: `${t('enterprise.keyUnit')}: ${t('common.yes')}` },
+              { value: 'false', label: `${t('enterprise.keyUnit')}: ${t('common.no')}` },
+            ]}
+            style={{ width: 180 }}
+            data-testid="filter-key-unit"
+          />
+          <Select<CreditRating>
+            allowClear
+            placeholder={t('enterprise.creditRating')}
+            value={filters.creditRating}
+            onChange={(v) => update({ creditRating: v })}
+            options={CREDIT_RATINGS.map((r) => ({ value: r, label: creditRatingLabel(t, r) }))}
+            style={{ width: 170 }}
+            data-testid="filter-credit-rating"
+          />
+          <Button onClick={list.reset}>{t('common.reset')}</Button>
+        </>}
         rowKey="id"
-        size="middle"
         data-testid="enterprise-table"
-        loading={loading}
         columns={columns}
-        dataSource={data?.items ?? []}
         scroll={{ x: 1100 }}
         onRow={(r) => ({ 'data-testid': `enterprise-row-${r.creditCode}` }) as HTMLAttributes<HTMLElement>}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (total) => <span data-testid="enterprise-total">{t('common.total', { total })}</span>,
-          onChange: (p, ps) => update({ page: p === 1 ? undefined : p, pageSize: ps === DEFAULT_PAGE_SIZE ? undefined : ps }, true),
-        }}
       />
       <ImportModal
         open={importOpen}
         onClose={() => setImportOpen(false)}
-        onImported={() => setReloadTick((n) => n + 1)}
+        onImported={load.reload}
       />
     </Card>
   );

@@ -10,11 +10,15 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorMessage, messageWithoutField } from '../app/api';
-import { evidenceApi } from './api';
-import { EVIDENCE_KINDS, type EvidenceFormValues, type EvidenceItem, type EvidenceKind, type EvidenceList } from './types';
+import { evidenceApi, type EvidenceTarget } from './api';
+import { EVIDENCE_KINDS, type EvidenceFormValues, type EvidenceItem, type EvidenceKind, type EvidenceList, type EvidenceOwnerKind } from './types';
 
 export interface EvidencePanelProps {
-  caseId: number;
+  /** A case's evidence, or (`owner`) the files of another record: study-session materials, activity photos. */
+  caseId?: number;
+  owner?: { kind: EvidenceOwnerKind; id: number };
+  /** The card's title (default: the case evidence title). */
+  title?: string;
   /** Whether the user may upload (case.write and the case not archived); the server checks again. */
   canUpload: boolean;
   /** The case's steps, so an upload can be attached to one (optional). */
@@ -67,7 +71,10 @@ function Thumbnail({ item }: { item: EvidenceItem }) {
 
 interface FormShape extends Omit<EvidenceFormValues, 'capturedAt'> { capturedAt?: Dayjs | null }
 
-export function EvidencePanel({ caseId, canUpload, steps, onUploaded }: EvidencePanelProps) {
+export function EvidencePanel({ caseId, owner, title, canUpload, steps, onUploaded }: EvidencePanelProps) {
+  const ownerKind = owner?.kind;
+  const ownerId = owner?.id;
+  const target = useCallback((): EvidenceTarget => (ownerKind !== undefined && ownerId !== undefined ? { kind: ownerKind, id: ownerId } : caseId!), [caseId, ownerKind, ownerId]);
   const { t, i18n } = useTranslation();
   const [data, setData] = useState<EvidenceList | null>(null);
   const [loading, setLoading] = useState(true);
@@ -84,14 +91,14 @@ export function EvidencePanel({ caseId, canUpload, steps, onUploaded }: Evidence
     setLoading(true);
     setLoadError(null);
     try {
-      setData(await evidenceApi.list(caseId, signal));
+      setData(await evidenceApi.list(target(), signal));
     } catch (e) {
       if (e instanceof DOMException && e.name === 'AbortError') return;
       setLoadError(errorMessage(e));
     } finally {
       setLoading(false);
     }
-  }, [caseId]);
+  }, [target]);
 
   useEffect(() => {
     const ac = new AbortController();
@@ -130,7 +137,7 @@ export function EvidencePanel({ caseId, canUpload, steps, onUploaded }: Evidence
     abortRef.current = ac;
     try {
       const values: EvidenceFormValues = { ...v, device: v.device?.trim() || undefined, capturedAt: v.capturedAt ? v.capturedAt.toISOString() : undefined };
-      const saved = await evidenceApi.upload(caseId, file, values, setProgress, ac.signal);
+      const saved = await evidenceApi.upload(target(), file, values, setProgress, ac.signal);
       setNotice(saved.stored === 'existing' ? t('evidence.storedExisting', { name: saved.fileName }) : t('evidence.uploaded', { name: saved.fileName }));
       setFile(null);
       setFileList([]);
@@ -156,7 +163,7 @@ export function EvidencePanel({ caseId, canUpload, steps, onUploaded }: Evidence
   const uploading = progress !== null;
 
   return (
-    <Card title={t('evidence.title')} size="small" data-testid="evidence-panel">
+    <Card title={title ?? t('evidence.title')} size="small" data-testid="evidence-panel">
       <Space direction="vertical" size={12} style={{ width: '100%' }}>
         {loadError && (
           <Alert type="error" showIcon message={loadError} action={<Button size="small" onClick={() => void load()}>{t('common.retry')}</Button>} />

@@ -1,17 +1,21 @@
 import { api, ApiError, type ApiErrorBody } from '../app/api';
 import i18n, { currentLang } from '../i18n';
-import type { EvidenceFormValues, EvidenceList, EvidenceUploaded } from './types';
+import type { EvidenceFormValues, EvidenceList, EvidenceOwnerKind, EvidenceUploaded } from './types';
+
+/** Whose files: a case, or another record (study-session materials, activity photos). */
+export type EvidenceTarget = number | { kind: EvidenceOwnerKind; id: number };
+const pathOf = (target: EvidenceTarget) => (typeof target === 'number' ? `/cases/${target}/evidence` : `/evidence/owned/${target.kind}/${target.id}`);
 
 export const evidenceApi = {
-  list(caseId: number, signal?: AbortSignal) {
-    return api<EvidenceList>(`/cases/${caseId}/evidence`, { signal });
+  list(target: EvidenceTarget, signal?: AbortSignal) {
+    return api<EvidenceList>(pathOf(target), { signal });
   },
 
   /**
    * Uploads with XMLHttpRequest for the progress bar (fetch cannot report upload progress). The fields
    * go first so the server can read them before the file streams; the CSRF token comes from /auth/me.
    */
-  async upload(caseId: number, file: File, values: EvidenceFormValues, onProgress: (percent: number) => void, signal?: AbortSignal): Promise<EvidenceUploaded> {
+  async upload(target: EvidenceTarget, file: File, values: EvidenceFormValues, onProgress: (percent: number) => void, signal?: AbortSignal): Promise<EvidenceUploaded> {
     const { csrfToken } = await api<{ csrfToken: string }>('/auth/me', { signal });
     const fd = new FormData();
     for (const [k, v] of Object.entries(values)) {
@@ -20,7 +24,7 @@ export const evidenceApi = {
     fd.append('file', file, file.name);
     return new Promise<EvidenceUploaded>((resolve, reject) => {
       const xhr = new XMLHttpRequest();
-      xhr.open('POST', `/api/cases/${caseId}/evidence`);
+      xhr.open('POST', `/api${pathOf(target)}`);
       xhr.setRequestHeader('accept', 'application/json');
       xhr.setRequestHeader('accept-language', currentLang());
       xhr.setRequestHeader('x-csrf-token', csrfToken);

@@ -6,6 +6,7 @@ export type EvidenceItem = z.output<typeof evidenceItemSchema>;
 export type EvidenceList = z.output<typeof evidenceListSchema>;
 export type EvidenceUploaded = z.output<typeof evidenceUploadedSchema>;
 export type EvidenceKind = EvidenceItem['kind'];
+export type EvidenceOwnerKind = NonNullable<EvidenceItem['ownerKind']>;
 export const EVIDENCE_KINDS: readonly EvidenceKind[] = ['photo', 'video', 'audio', 'scan', 'pdf', 'other'];
 
 /** The form fields sent before the file (all optional but kind). */

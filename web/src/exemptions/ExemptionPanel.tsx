@@ -1,15 +1,18 @@
 // 首违不罚 on one case: choose the catalogue entry, record the facts, see each condition with its
 // evidence, apply the exemption, and record the statutory grounds (行政处罚法 第三十条–第三十三条).
-// The lead can place <ExemptionPanel caseId={…} /> inside the case page.
+// The lead can place <ExemptionPanel caseId={…} /> inside the case page. The entry starts from the case's
+// violation in the violation catalogue (the one the filing and the proposal pick): its linked entries
+// come first, any other entry stays reachable through a search.
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LoadError } from '../app/LoadError';
 import { errorMessage } from '../app/api';
-import { useLoad } from '../air-quality/useLoad';
-import { applyApiError } from '../cases/form-errors';
-import { citationText, todayOn } from '../cases/shared';
+import { useLoad } from '../app/useLoad';
+import { applyApiError, citationText, todayOn } from '../cases/index';
 import { currentLang } from '../i18n';
+import { useViolations, violationNamedIn } from '../discretion/index';
+import type { Violation } from '../../../src/discretion/rules/violations';
 import { exemptionApi } from './api';
 import type { CaseExemption, ConditionOutcome, EntryInForce, FactsInput, GroundInfo, StatutoryGroundCode } from './types';
 import './strings';
@@ -20,6 +23,49 @@ const fromTri = (v: Tri | undefined): boolean | null => (v === 'true' ? true : v
 
 const RESULT_COLOR = { met: 'green', not_met: 'red', unknown: 'gold' } as const;
 const STATUS_TYPE = { eligible: 'success', not_eligible: 'error', needs_facts: 'warning' } as const;
+
+/** The case's violation: the code its proposal names, else the one its 案由 was drafted from (the filing keeps no code). */
+function caseViolation(items: readonly Violation[], c: { violationCode: string | null; cause: string }): { violation: Violation; source: 'proposal' | 'cause' } | null {
+  const named = c.violationCode ? items.find((v) => v.code === c.violationCode) : undefined;
+  if (named) return { violation: named, source: 'proposal' };
+  const drafted = violationNamedIn([...items], c.cause);
+  return drafted ? { violation: drafted, source: 'cause' } : null;
+}
+
+/**
+ * The entry field: the entries the catalogue links to the case's violation as one-click choices; a
+ * search over every entry in force for the rest (or as the only control when nothing is linked).
+ */
+function EntryPicker({ value, onChange, linked, all }: { value?: number; onChange?: (v: number | undefined) => void; linked: EntryInForce[]; all: EntryInForce[] }) {
+  const { t } = useTranslation();
+  const outside = value !== undefined && !linked.some((e) => e.id === value);
+  const [searching, setSearching] = useState(false);
+  const showSearch = linked.length === 0 || searching || outside;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      {linked.length > 0 && (
+        <Radio.Group value={outside ? undefined : value} onChange={(e) => onChange?.(e.target.value as number)} data-testid="exemption-linked-entries">
+          <Space direction="vertical">
+            {linked.map((e) => (
+              <Radio key={e.id} value={e.id} data-testid={`exemption-linked-entry-${e.id}`}>
+                <Typography.Text strong>{e.seq}. {e.title}</Typography.Text>
+                <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{e.circumstances}</Typography.Text>
+              </Radio>
+            ))}
+          </Space>
+        </Radio.Group>
+      )}
+      {linked.length > 0 && !showSearch && (
+        <Button type="link" size="small" style={{ paddingInline: 0 }} onClick={() => setSearching(true)} data-testid="exemption-entry-search-toggle">{t('exemptions.panel.searchOther')}</Button>
+      )}
+      {showSearch && (
+        <Select data-testid="exemption-entry" placeholder={t(linked.length ? 'exemptions.panel.searchOtherPlaceholder' : 'exemptions.panel.chooseEntry')} showSearch optionFilterProp="label"
+          value={outside ? value : undefined} onChange={(v: number) => onChange?.(v)} style={{ width: '100%' }}
+          options={all.map((e) => ({ value: e.id, label: `${e.seq}. ${e.title}` }))} />
+      )}
+    </Space>
+  );
+}
 
 interface FormValues {
   entryId?: number; consequence: 'none' | 'minor' | 'serious' | 'unknown'; correctionOrderedOn?: string; correctedOn?: string;
@@ -156,6 +202,7 @@ export function ExemptionPanel({ caseId, onApplied }: { caseId: number; onApplie
   const decidedOn = data?.case.decidedOn ?? undefined;
   const entries = useLoad((signal) => exemptionApi.entriesInForce(decidedOn, signal), [decidedOn]);
   const groundInfos = useLoad((signal) => exemptionApi.grounds(signal), []);
+  const violations = useViolations();
   const [current, setCurrent] = useState<CaseExemption | null>(null);
   const [saving, setSaving] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
@@ -163,6 +210,10 @@ export function ExemptionPanel({ caseId, onApplied }: { caseId: number; onApplie
   const shown = current ?? data;
   const entryId = Form.useWatch('entryId', form);
   const entry: EntryInForce | undefined = useMemo(() => entries.data?.items.find((e) => e.id === entryId), [entries.data, entryId]);
+  const found = useMemo(() => (data ? caseViolation(violations.items, data.case) : null), [violations.items, data]);
+  // The catalogue links entries in force today; the list offered is those in force on the decision day.
+  const linked = useMemo(() => (entries.data?.items ?? []).filter((e) => found?.violation.exemptions.some((x) => x.id === e.id)), [entries.data, found]);
+  const pickerReady = Boolean(entries.data) && (violations.ready || violations.error !== null);
 
   useEffect(() => {
     if (!data) return;
@@ -174,6 +225,11 @@ export function ExemptionPanel({ caseId, onApplied }: { caseId: number; onApplie
       extra: Object.fromEntries(Object.entries(f?.extra ?? {}).map(([k, v]) => [k, toTri(v)])), note: f?.note ?? '',
     });
   }, [data, form]);
+  // With no entry chosen yet and exactly one linked, it is the one to check. (After the reset above: effects run in
+  // order, and the reset would otherwise clear a choice made in the same render.)
+  useEffect(() => {
+    if (data && !data.facts && linked.length === 1 && form.getFieldValue('entryId') === undefined) form.setFieldValue('entryId', linked[0]!.id);
+  }, [data, linked, form]);
 
   const save = async () => {
     const v = await form.validateFields();
@@ -217,9 +273,18 @@ export function ExemptionPanel({ caseId, onApplied }: { caseId: number; onApplie
         {shown.actions.recordFacts && (
           <Form form={form} layout="vertical" data-testid="exemption-facts-form" onValuesChange={() => setFormError(null)}>
             {formError && <Alert type="error" showIcon message={formError} style={{ marginBottom: 12 }} data-testid="exemption-form-error" />}
-            <Form.Item name="entryId" label={t('exemptions.panel.entry')} rules={[{ required: true }]}>
-              <Select data-testid="exemption-entry" placeholder={t('exemptions.panel.chooseEntry')} showSearch optionFilterProp="label"
-                options={(entries.data?.items ?? []).map((e) => ({ value: e.id, label: `${e.seq}. ${e.title}` }))} />
+            <div data-testid="exemption-violation" data-code={found?.violation.code ?? ''} data-source={found?.source ?? ''} data-ready={pickerReady} style={{ marginBottom: 8 }}>
+              {found ? (
+                <Typography.Text>
+                  <Typography.Text type="secondary">{t('exemptions.panel.violation')}：</Typography.Text>
+                  {found.violation.title} <Tag>{found.violation.code}</Tag>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t(`exemptions.panel.violationSource.${found.source}`)}</Typography.Text>
+                  {pickerReady && linked.length === 0 && <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }} data-testid="exemption-no-linked">{t('exemptions.panel.noLinked')}</Typography.Text>}
+                </Typography.Text>
+              ) : pickerReady && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('exemptions.panel.violationUnknown')}</Typography.Text>}
+            </div>
+            <Form.Item name="entryId" label={t(linked.length ? 'exemptions.panel.linkedEntries' : 'exemptions.panel.entry')} rules={[{ required: true }]}>
+              <EntryPicker linked={linked} all={entries.data?.items ?? []} />
             </Form.Item>
             {entry && <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{entry.violatedProvision} → {entry.penaltyProvision}；{entry.circumstances}</Typography.Paragraph>}
             <Form.Item name="consequence" label={t('exemptions.panel.consequence')}>
@@ -254,6 +319,13 @@ export function ExemptionPanel({ caseId, onApplied }: { caseId: number; onApplie
             <Alert type={STATUS_TYPE[shown.evaluation.status]} showIcon data-testid="exemption-status" data-status={shown.evaluation.status}
               message={t(`exemptions.panel.status.${shown.evaluation.status}`)} style={{ marginBottom: 8 }} />
             {shown.entryInForce === false && <Alert type="warning" showIcon message={t('exemptions.panel.entryNotInForce')} style={{ marginBottom: 8 }} />}
+            {shown.violationMatches === false && (
+              <Alert type="error" showIcon data-testid="exemption-violation-mismatch" message={t(`noPenaltyGround.mismatch.${shown.violationRefusal ?? 'EXEMPTION_ENTRY_VIOLATION_MISMATCH'}`)} style={{ marginBottom: 8 }} />
+            )}
+            {shown.ground && (
+              <Alert type={shown.groundMandatory ? 'success' : 'info'} showIcon data-testid="exemption-ground" data-ground={shown.ground}
+                message={`${t(`noPenaltyGround.${shown.ground}`)} — ${t(shown.groundMandatory ? 'noPenaltyGround.mandatory' : 'noPenaltyGround.discretionary')}`} style={{ marginBottom: 8 }} />
+            )}
             <EvaluationTable conditions={shown.evaluation.conditions} entry={shown.entry} />
           </div>
         )}

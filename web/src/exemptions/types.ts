@@ -35,9 +35,15 @@ export interface Applied {
 
 /** GET /api/exemptions/cases/:caseId */
 export interface CaseExemption {
-  case: { id: number; number: string; enterpriseId: number; enterpriseName: string; partyKind: 'organisation' | 'individual'; cause: string; actOn: string; stage: string; decisionKind: string | null; decidedOn: string | null };
+  case: { id: number; number: string; enterpriseId: number; enterpriseName: string; partyKind: 'organisation' | 'individual'; cause: string; actOn: string; stage: string; decisionKind: string | null; decidedOn: string | null;
+    /** The violation catalogue code the proposal names (penaltyProvisionCode), null before a proposal or without one. */
+    violationCode: string | null };
   facts: Facts | null; entry: Entry | null; catalogue: Omit<Catalogue, 'entryCount' | 'inForce' | 'editable'> | null; correctionDueOn: string | null;
   evaluation: Eligibility | null; entryInForce: boolean | null; applied: Applied | null; grounds: Ground[];
+  /** 行政处罚法 第三十三条第一款: the entry must describe the case's own violation (its provision). */
+  violationMatches: boolean | null; violationRefusal: string | null;
+  /** minorCorrected: first sentence, mandatory (应当); firstViolation: second sentence, discretionary (可以). */
+  ground: 'minorCorrected' | 'firstViolation' | null; groundMandatory: boolean | null;
   actions: { recordFacts: boolean; apply: boolean; recordGrounds: boolean };
 }
 

@@ -1,11 +1,12 @@
 // 案卷评查 results of a year: per unit and per officer, the bands, the most common defects; Excel export.
 import { useState } from 'react';
-import { App, Button, Card, Col, InputNumber, Row, Space, Statistic, Table } from 'antd';
+import { App, Button, Card, Col, InputNumber, Row, Space, Statistic, Table, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../app/EmptyState';
 import { LoadError } from '../app/LoadError';
 import { errorMessage } from '../app/api';
-import { useLoad } from '../air-quality/useLoad';
+import { useLoad } from '../app/useLoad';
 import { fileReviewApi } from './api';
 import type { Defect, GroupResult } from './types';
 import './strings';
@@ -44,7 +45,7 @@ export default function ResultsPage() {
       <Row gutter={16}>
         <Col xs={24} xl={12}>
           <Card size="small" title={t('fileReview.resultsPage.byUnit')}>
-            <Table<GroupResult> size="small" rowKey="key" loading={loading} pagination={false} dataSource={data?.byUnit ?? []} columns={groupColumns} />
+            <Table<GroupResult> size="small" rowKey="key" loading={loading} pagination={false} dataSource={data?.byUnit ?? []} columns={groupColumns} locale={{ emptyText: <EmptyState description={t('emptyState.fileReviewResults')} /> }} />
           </Card>
         </Col>
         <Col xs={24} xl={12}>
@@ -62,7 +63,13 @@ export default function ResultsPage() {
             { title: t('fileReview.resultsPage.caseCount'), dataIndex: 'cases', width: 90 },
             { title: t('fileReview.resultsPage.occurrences'), dataIndex: 'occurrences', width: 90 },
             { title: t('fileReview.resultsPage.pointsLost'), dataIndex: 'pointsLost', width: 90 },
+            { title: t('fileReview.resultsPage.pointsCapped'), dataIndex: 'pointsCapped', width: 110, render: (v: number) => (v ? v : '—') },
           ]} />
+        {data && (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8 }} data-testid="file-review-cap-note">
+            {t('fileReview.resultsPage.capNote', { total: data.defects.reduce((s, d) => s + d.pointsLost, 0) })}
+          </Typography.Paragraph>
+        )}
       </Card>
     </Card>
   );

@@ -4,10 +4,11 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, App, Button, Card, Checkbox, Collapse, Drawer, Input, InputNumber, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../app/EmptyState';
 import { LoadError } from '../app/LoadError';
 import { errorMessage } from '../app/api';
-import { useLoad } from '../air-quality/useLoad';
-import { citationText, Yuan } from '../cases/shared';
+import { useLoad } from '../app/useLoad';
+import { citationText, Yuan } from '../cases/index';
 import { scoreSheet } from '../../../src/file-review/rules/standard';
 import { fileReviewApi } from './api';
 import type { Band, CaseFile, ClosedCase, SheetLine } from './types';
@@ -142,7 +143,7 @@ export default function WorkbenchPage() {
         <Segmented value={filter} onChange={(v) => setFilter(v as typeof filter)}
           options={(['all', 'todo', 'done'] as const).map((k) => ({ value: k, label: t(`fileReview.workbench.filter.${k}`) }))} />
       </Space>
-      <Table<ClosedCase> size="small" rowKey="id" loading={loading} dataSource={data?.items ?? []} pagination={{ pageSize: 20 }} data-testid="file-review-cases"
+      <Table<ClosedCase> size="small" rowKey="id" loading={loading} dataSource={data?.items ?? []} pagination={{ pageSize: 20 }} data-testid="file-review-cases" locale={{ emptyText: <EmptyState description={t('emptyState.fileReviewCases')} /> }}
         columns={[
           { title: t('fileReview.workbench.number'), dataIndex: 'number', width: 170 },
           { title: t('fileReview.workbench.party'), dataIndex: 'enterpriseName', ellipsis: true },

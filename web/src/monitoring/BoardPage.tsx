@@ -2,8 +2,9 @@ import { useMemo, useState } from 'react';
 import { Badge, Button, Card, Drawer, Segmented, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../app/EmptyState';
 import { LoadError } from '../app/LoadError';
-import { useLoad } from '../air-quality/useLoad';
+import { useLoad } from '../app/useLoad';
 import { monitoringApi } from './api';
 import { Chart, cst, MonitoringNav } from './shared';
 import type { BoardItem } from './types';
@@ -85,7 +86,7 @@ export default function BoardPage() {
       <MonitoringNav />
       <Card title={t('monitoring.boardTitle')} extra={<Button icon={<ReloadOutlined />} onClick={reload}>{t('monitoring.refresh')}</Button>}>
         {error && <LoadError message={error} onRetry={reload} />}
-        <Table rowKey="deviceId" size="small" loading={loading} dataSource={data?.items ?? []} columns={columns} pagination={{ pageSize: 20 }} data-testid="monitoring-board" />
+        <Table rowKey="deviceId" size="small" loading={loading} dataSource={data?.items ?? []} columns={columns} pagination={{ pageSize: 20 }} data-testid="monitoring-board" locale={{ emptyText: <EmptyState description={t('emptyState.monitoringBoard')} /> }} />
       </Card>
       {open && <SeriesDrawer item={open} onClose={() => setOpen(null)} />}
     </>

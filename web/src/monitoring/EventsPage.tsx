@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { App, Button, Card, Checkbox, Segmented, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, Checkbox, Segmented, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { AimOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../app/api';
-import { LoadError } from '../app/LoadError';
-import { useLoad } from '../air-quality/useLoad';
+import { ListPage, useUrlList } from '../app/ListPage';
+import { useLoad } from '../app/useLoad';
 import { monitoringApi } from './api';
 import { cst, MonitoringNav } from './shared';
 import type { EventGroup, MonitoringEvent } from './types';
@@ -15,14 +15,19 @@ const GROUP_COLOUR: Record<EventGroup, string> = { exceedance: 'red', data_quali
 export default function EventsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [group, setGroup] = useState<EventGroup | 'all'>('all');
-  const [ongoing, setOngoing] = useState(false);
-  const [page, setPage] = useState(1);
+  // The workbench links here with ?group=exceedance&ongoing=true: start from that filter.
+  // The group, the ongoing filter and the page are in the URL (the board links to ?group=…).
+  const list = useUrlList(30);
+  const { params, page, pageSize } = list;
+  const groupParam = params.get('group');
+  const group: EventGroup | 'all' = groupParam && groupParam in GROUP_COLOUR ? (groupParam as EventGroup) : 'all';
+  const ongoing = params.get('ongoing') === 'true';
   const [busy, setBusy] = useState<number | null>(null);
-  const { data, loading, error, reload } = useLoad(
-    (signal) => monitoringApi.events({ group: group === 'all' ? undefined : group, ongoing: ongoing ? true : undefined, page, pageSize: 30 }, signal),
-    [group, ongoing, page],
+  const load = useLoad(
+    (signal) => monitoringApi.events({ group: group === 'all' ? undefined : group, ongoing: ongoing ? true : undefined, page, pageSize }, signal),
+    [group, ongoing, page, pageSize],
   );
+  const { reload } = load;
   const toLead = async (e: MonitoringEvent) => {
     setBusy(e.id);
     try {
@@ -57,14 +62,13 @@ export default function EventsPage() {
     <>
       <MonitoringNav />
       <Card title={t('monitoring.eventsTitle')}>
-        <Space style={{ marginBottom: 12 }} wrap>
-          <Segmented value={group} onChange={(v) => { setGroup(v as EventGroup | 'all'); setPage(1); }}
-            options={(['all', 'exceedance', 'data_quality', 'electricity'] as const).map((g) => ({ value: g, label: t(`monitoring.group.${g}`) }))} />
-          <Checkbox checked={ongoing} onChange={(e) => { setOngoing(e.target.checked); setPage(1); }}>{t('monitoring.onlyOngoing')}</Checkbox>
-        </Space>
-        {error && <LoadError message={error} onRetry={reload} />}
-        <Table rowKey="id" size="small" loading={loading} dataSource={data?.items ?? []} columns={columns} data-testid="monitoring-events"
-          pagination={{ current: page, pageSize: 30, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false }} />
+        <ListPage<MonitoringEvent> load={load} paging={list} pageSizeOptions={[30, 50, 100]} rowKey="id" size="small" columns={columns} data-testid="monitoring-events"
+          empty={t('emptyState.monitoringEvents')}
+          filters={<>
+            <Segmented value={group} onChange={(v) => list.update({ group: v === 'all' ? undefined : String(v) })}
+              options={(['all', 'exceedance', 'data_quality', 'electricity'] as const).map((g) => ({ value: g, label: t(`monitoring.group.${g}`) }))} />
+            <Checkbox checked={ongoing} onChange={(e) => list.update({ ongoing: e.target.checked ? 'true' : undefined })}>{t('monitoring.onlyOngoing')}</Checkbox>
+          </>} />
       </Card>
     </>
   );

@@ -1,11 +1,12 @@
 import { Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../app/EmptyState';
 import { LoadError } from '../app/LoadError';
-import { useLoad } from '../air-quality/useLoad';
+import { useLoad } from '../app/useLoad';
 import { monitoringApi } from './api';
 import { cst, MonitoringNav } from './shared';
 
-const STATS = ['connections', 'frames', 'accepted', 'acknowledged', 'rejected', 'storedPackets', 'storedRows', 'queueRows', 'pausedSockets', 'batches', 'failedBatches'] as const;
+const STATS = ['connections', 'frames', 'accepted', 'acknowledged', 'rejected', 'storedPackets', 'storedRows', 'queueRows', 'pausedSockets', 'batches', 'failedBatches', 'discarded', 'discardedBytes', 'storedParts', 'timeSets', 'fieldRejections'] as const;
 
 export default function RejectionsPage() {
   const { t } = useTranslation();
@@ -21,7 +22,7 @@ export default function RejectionsPage() {
           ) : <Typography.Text type="secondary">{t('monitoring.gatewayOff')}</Typography.Text>}
         </Card>
         <Card title={t('monitoring.rejectionsTitle')}>
-          <Table rowKey="reason" size="small" pagination={false} dataSource={data?.byReason ?? []} data-testid="rejection-reasons"
+          <Table rowKey="reason" size="small" pagination={false} dataSource={data?.byReason ?? []} data-testid="rejection-reasons" locale={{ emptyText: <EmptyState description={t('emptyState.monitoringRejections')} /> }}
             columns={[{ title: t('monitoring.reason'), dataIndex: 'reason', render: (v, r) => <><Tag>{v}</Tag>{r.message}</> }, { title: t('monitoring.count'), dataIndex: 'count', width: 120 }]} />
           <Table style={{ marginTop: 16 }} rowKey={(r) => `${r.at}-${r.sample}`} size="small" dataSource={data?.latest ?? []} pagination={{ pageSize: 10 }}
             columns={[

@@ -1,4 +1,3 @@
-import { useEffect, useRef } from 'react';
 import { Segmented, Space } from 'antd';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -10,28 +9,18 @@ import { useAuth } from '../app/auth';
 
 echarts.use([LineChart, BarChart, DataZoomComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
 
-/** An ECharts chart that follows its container's size. */
-export function Chart({ option, height, testId }: { option: echarts.EChartsCoreOption; height: number; testId?: string }) {
-  const el = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const chart = echarts.init(el.current!);
-    chart.setOption(option);
-    const ro = new ResizeObserver(() => chart.resize());
-    ro.observe(el.current!);
-    return () => { ro.disconnect(); chart.dispose(); };
-  }, [option]);
-  return <div ref={el} style={{ height, width: '100%' }} data-testid={testId} />;
-}
+/** The monitoring charts (registered above) draw with the shared chart. */
+export { EChart as Chart } from '../app/EChart';
 
 /** China Standard Time, minutes. */
 export const cst = (iso: string | null) => (iso ? new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : '—');
 
 export function MonitoringNav() {
   const { t } = useTranslation();
-  const { can } = useAuth();
+  const { can, user } = useAuth();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const tabs = ['board', 'events', ...(can('monitoring.manage') ? ['rejections'] : [])];
+  const tabs = ['board', 'events', 'devices', 'limits', 'channels', 'unknown-codes', ...(can('monitoring.manage') ? ['rejections'] : []), ...(user?.role === 'administrator' ? ['simulation'] : [])];
   const current = tabs.find((k) => pathname.startsWith(`/monitoring/${k}`)) ?? 'board';
   return (
     <Space style={{ marginBottom: 16 }} wrap>

@@ -26,3 +26,26 @@ export interface Rejections {
   byReason: { reason: string; message: string; count: number }[];
   latest: { at: string; reason: string; field: string | null; mn: string | null; remote: string | null; sample: string }[];
 }
+
+export type MnFormat = 'HJ212-2017' | 'HJ212-2005' | 'nonstandard';
+export interface Device {
+  id: number; mn: string; mnFormat: MnFormat; kind: 'emission' | 'electricity'; enterpriseId: number; enterpriseName: string; districtId: number;
+  outfallId: number | null; outfallCode: string | null; outfallName: string | null; intervalS: number; active: boolean; lastSeenAt: string | null; online: boolean;
+}
+export interface DeviceInput { mn: string; password: string; kind: 'emission' | 'electricity'; enterpriseId: number; outfallId: number | null; intervalS: number }
+export interface DeviceUpdate { password?: string; outfallId?: number | null; intervalS?: number; active?: boolean }
+
+export interface Limit {
+  id: number; outfallId: number; pollutant: string; period: 'hour' | 'day'; lower: number | null; upper: number | null; useReference: boolean;
+  basis: 'standard' | 'permit'; citation: string; effectiveFrom: string; effectiveTo: string | null; createdAt: string;
+}
+export type LimitInput = Omit<Limit, 'id' | 'createdAt'>;
+
+export interface Channel {
+  id: number; enterpriseId: number; name: string; role: 'production' | 'control'; deviceId: number | null; factorCode: string | null;
+  ratedKw: number; onThresholdKw: number; underLoadRatio: number; createdAt: string;
+}
+export type ChannelInput = Omit<Channel, 'id' | 'createdAt'>;
+
+export interface UnknownCode { deviceId: number; mn: string; enterpriseId: number; enterpriseName: string; code: string; cn: number; count: number; firstSeenAt: string; lastSeenAt: string }
+export interface PollutantCode { code: string; code2005: string | null; name: string; unit: string; medium: string }

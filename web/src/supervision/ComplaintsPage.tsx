@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
 import { errorMessage } from '../app/api';
 import { useAuth } from '../app/auth';
-import { LoadError } from '../app/LoadError';
-import { useLoad } from '../air-quality/useLoad';
+import { ListPage } from '../app/ListPage';
+import { useLoad } from '../app/useLoad';
 import { supervisionApi, type Complaint } from './api';
 import { EnterprisePicker, SupervisionNav } from './shared';
 
@@ -17,7 +17,8 @@ export default function ComplaintsPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const { message } = App.useApp();
-  const { data, loading, error, reload } = useLoad((signal) => supervisionApi.complaints(signal), []);
+  const load = useLoad((signal) => supervisionApi.complaints(signal), []);
+  const { reload } = load;
   const [adding, setAdding] = useState(false);
   const [form] = Form.useForm<{ enterpriseId: number; source: string; receivedOn: Dayjs; content: string }>();
   const save = async () => {
@@ -43,8 +44,7 @@ export default function ComplaintsPage() {
     <>
       <SupervisionNav />
       <Card title={t('supervision.complaintsTitle')} extra={can('supervision.manage') && <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>{t('supervision.addComplaint')}</Button>}>
-        {error && <LoadError message={error} onRetry={reload} />}
-        <Table rowKey="id" size="small" loading={loading} dataSource={data?.items ?? []} columns={columns} pagination={{ pageSize: 20 }} data-testid="complaints" />
+        <ListPage load={load} rowKey="id" size="small" columns={columns} pageSize={20} data-testid="complaints" empty={t('emptyState.supervisionComplaints')} />
       </Card>
       <Modal open={adding} title={t('supervision.addComplaint')} onCancel={() => setAdding(false)} onOk={() => void save()} destroyOnHidden>
         <Form form={form} layout="vertical">

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { App, Button, Card, Checkbox, Input, Popover, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, Checkbox, Input, Popover, Space, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../app/api';
 import { useAuth } from '../app/auth';
-import { LoadError } from '../app/LoadError';
-import { useLoad } from '../air-quality/useLoad';
+import { ListPage } from '../app/ListPage';
+import { useLoad } from '../app/useLoad';
 import { supervisionApi, type Admission, type KeyEntry, type PositiveEntry } from './api';
 import { cst, EnterprisePicker, SupervisionNav } from './shared';
 
@@ -25,7 +25,8 @@ function PositiveList() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const { message, modal } = App.useApp();
-  const { data, loading, error, reload } = useLoad((signal) => supervisionApi.positive(signal), []);
+  const load = useLoad((signal) => supervisionApi.positive(signal), []);
+  const { reload } = load;
   const [enterpriseId, setEnterpriseId] = useState<number | null>(null);
   const [check, setCheck] = useState<Admission | null>(null);
   const act = async (fn: () => Promise<unknown>) => { try { await fn(); reload(); } catch (e) { void message.error(errorMessage(e)); } };
@@ -64,8 +65,7 @@ function PositiveList() {
           {check && <Popover content={<AdmissionList check={check} />}><Tag color={check.eligible ? 'green' : 'red'}>{check.eligible ? t('supervision.eligible') : t('supervision.notEligible')}</Tag></Popover>}
         </Space>
       )}
-      {error && <LoadError message={error} onRetry={reload} />}
-      <Table rowKey="id" size="small" loading={loading} dataSource={data?.items ?? []} columns={columns} pagination={{ pageSize: 20 }} data-testid="positive-list" />
+      <ListPage load={load} rowKey="id" size="small" columns={columns} pageSize={20} data-testid="positive-list" empty={t('emptyState.supervisionPositive')} />
     </Space>
   );
 }
@@ -75,7 +75,8 @@ function KeyList() {
   const { can } = useAuth();
   const { message } = App.useApp();
   const [history, setHistory] = useState(false);
-  const { data, loading, error, reload } = useLoad((signal) => supervisionApi.keyList(history, signal), [history]);
+  const load = useLoad((signal) => supervisionApi.keyList(history, signal), [history]);
+  const { reload } = load;
   const columns: TableColumnsType<KeyEntry> = [
     { title: t('supervision.enterprise'), dataIndex: 'enterpriseName' },
     { title: t('supervision.reasons'), render: (_v, e) => <Space size={4} wrap>{e.reasons.map((r) => <Tag key={r.code} color="red">{t(`supervision.reason_.${r.code}`)} {r.detail}</Tag>)}</Space> },
@@ -89,8 +90,7 @@ function KeyList() {
         <Checkbox checked={history} onChange={(e) => setHistory(e.target.checked)}>{t('supervision.history')}</Checkbox>
         {can('supervision.manage') && <Button onClick={() => void supervisionApi.recompute().then((r) => { void message.success(t('supervision.recomputed', r)); reload(); }, (e) => void message.error(errorMessage(e)))}>{t('supervision.recompute')}</Button>}
       </Space>
-      {error && <LoadError message={error} onRetry={reload} />}
-      <Table rowKey="id" size="small" loading={loading} dataSource={data?.items ?? []} columns={columns} pagination={{ pageSize: 20 }} data-testid="key-list" />
+      <ListPage load={load} rowKey="id" size="small" columns={columns} pageSize={20} data-testid="key-list" empty={t('emptyState.supervisionKey')} />
     </Space>
   );
 }

@@ -4,7 +4,7 @@ import { useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { supervisionApi } from './api';
 
-const TABS = ['risk', 'lists', 'draws', 'complaints'] as const;
+const TABS = ['risk', 'weights', 'lists', 'draws', 'complaints'] as const;
 
 export function SupervisionNav() {
   const { t } = useTranslation();

@@ -3,14 +3,15 @@ import { useSearchParams } from 'react-router-dom';
 import { Card, Col, DatePicker, Row, Segmented, Space, Statistic, Switch, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../app/EmptyState';
 import { api, download } from '../app/api';
 import { LoadError } from '../app/LoadError';
-import { useLoad } from '../air-quality/useLoad';
-import { RankingActions } from '../air-quality/RankingActions';
-import { LeafletMap, type MapPoint } from '../air-quality/LeafletMap';
+import { useLoad } from '../app/useLoad';
+import { RankingActions, LeafletMap, type MapPoint } from '../air-quality/index';
 import type { DoubleIndexRow, SiteEvaluation, WaterSummary } from './types';
 
 const KIND_COLOURS: Record<string, string> = { section: 'blue', drinking_source: 'cyan', sea_point: 'geekblue' };
+const CLASS_NAMES = ['Ⅰ类', 'Ⅱ类', 'Ⅲ类', 'Ⅳ类', 'Ⅴ类', '劣Ⅴ类'];
 
 export default function WaterQualityPage() {
   const { t } = useTranslation();
@@ -35,9 +36,15 @@ export default function WaterQualityPage() {
     { title: t('water.level'), dataIndex: 'level', width: 80, render: (v) => t(`water.siteLevel.${v}`) },
     { title: t('water.district'), dataIndex: 'districtName', width: 150 },
     { title: t('water.class'), dataIndex: 'class', width: 90, render: (_v, r) => (r.dry ? <Tag>{t('water.dry')}</Tag> : r.classLabel ? <Tag color={r.colour ?? 'blue'} style={{ color: r.colour === '#FFFF00' ? '#262626' : undefined }}>{r.classLabel}</Tag> : '—') },
-    { title: t('water.target'), dataIndex: 'targetClass', width: 70, render: (v, r) => (v === null ? '—' : r.kind === 'sea_point' ? `${v}` : ['Ⅰ', 'Ⅱ', 'Ⅲ', 'Ⅳ', 'Ⅴ'][v - 1]) },
+    { title: t('water.target'), dataIndex: 'targetClass', width: 70, render: (v, r) => (v === null ? '—' : r.kind === 'sea_point' ? `${v}` : CLASS_NAMES[v - 1]!.replace('类', '')) },
     { title: t('water.meetsTarget'), dataIndex: 'meetsTarget', width: 90, render: (v: boolean | null) => (v === null ? '—' : v ? <Tag color="green">{t('water.yes')}</Tag> : <Tag color="red">{t('water.no')}</Tag>) },
-    { title: t('water.drivers'), render: (_v, r) => (r.mainPollutants.length ? r.mainPollutants.map((m) => `${m.nameZh}${m.exceedance !== null ? `（${t('water.exceeds', { n: m.exceedance })}）` : ''}`).join('、') : r.drivers.join('、') || '—') },
+    {
+      title: t('water.drivers'),
+      // 环办〔2011〕22号: main pollutants with their class and exceedance multiple; DO's multiple is the inverse one.
+      render: (_v, r) => (r.mainPollutants.length
+        ? r.mainPollutants.map((m) => `${m.nameZh}（${CLASS_NAMES[m.class - 1]}${m.exceedance === null ? '' : `，${t(m.exceedanceBasis === 'inverse' ? 'water.exceedsInverse' : 'water.exceeds', { n: m.exceedance })}`}）`).join('、')
+        : r.drivers.join('、') || '—'),
+    },
   ];
 
   const points = useMemo<MapPoint[]>(() => (data?.evaluations ?? []).map((e) => ({
@@ -69,6 +76,7 @@ export default function WaterQualityPage() {
           <Col xs={12} md={5}><Statistic title={t('water.drinking')} value={sd?.drinkingAttainmentRate ?? '—'} suffix="%" /></Col>
           <Col xs={12} md={5}><Statistic title={t('water.sea')} value={sd?.seaExcellentShare ?? '—'} suffix="%" /></Col>
         </Row>
+        {data && !data.evaluations.length && <EmptyState description={t('emptyState.water')} />}
         <Tabs items={[
           { key: 'index', label: t('water.doubleIndex'), children: (
             <Space direction="vertical" style={{ width: '100%' }}>

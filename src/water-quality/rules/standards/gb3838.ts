@@ -66,3 +66,15 @@ export const SURFACE_CLASS_LABELS: Record<number, { nameZh: string; qualityZh: s
   6: { nameZh: '劣Ⅴ类', qualityZh: '重度污染', colour: '#FF0000' },
 };
 export const EVALUATION_CITATION: Citation = { law: '地表水环境质量评价办法（试行）（环办〔2011〕22号）', article: '单因子评价法' };
+export const MAIN_POLLUTANT_CITATION: Citation = { law: '地表水环境质量评价办法（试行）（环办〔2011〕22号）', article: '主要污染指标的确定' };
+
+/**
+ * Indicators that come first among the main pollutants when they exceed class Ⅲ.
+ * 环办〔2011〕22号 主要污染指标的确定: "当氰化物或铅、铬等重金属超标时，优先作为主要污染指标" (wording
+ * (unconfirmed): the text of the method itself could not be read; the Dazhou 2015-10 and Guangyuan 2021-06
+ * bulletins that apply it quote only the "前三项" sentence). The issue names cyanide, lead and hexavalent chromium.
+ * "Other toxic heavy metals" are taken as the GB 3838 表1 items that GB 8978-1996 lists as 第一类污染物
+ * (总汞、总镉、六价铬、总砷、总铅 — arsenic is a metalloid but is a 第一类污染物 there); Cu, Zn and Se are not.
+ * A bureau that reads the method differently changes this list (data, not code).
+ */
+export const TOXIC_PRIORITY_KEYS: readonly string[] = ['cyanide', 'pb', 'cr6', 'hg', 'cd', 'as'];

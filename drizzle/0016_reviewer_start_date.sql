@@ -1,0 +1,1 @@
+ALTER TABLE "users" ADD COLUMN "legal_review_started_on" date;

@@ -1,0 +1,49 @@
+// The deadlines board's court-enforcement windows (行政强制法 第五十三条, 第五十四条): for every served fine not
+// paid and not yet before the court, when the bureau may apply and the last day it may.
+import { and, eq, gt, isNotNull, isNull, sum } from 'drizzle-orm';
+import type { Db } from '../platform/db/index.js';
+import type { Principal } from '../platform/auth/roles.js';
+import { chinaDateOf } from '../law/civil-date.js';
+import { districts } from '../organisation/index.js';
+import { cases, payments } from './tables.js';
+import { loadCaseRecords } from './queries.js';
+import { loadCaseEnv } from './env.js';
+import { pendingRemedy } from './rules/case-records.js';
+import { AEL_53, computeCourtEnforcementWindow } from './rules/execution.js';
+
+export interface CourtWindowItem {
+  caseId: number; number: string; districtName: string; earliestOn: string; latestOn: string;
+  /** not_yet: before the window; open: inside it; passed: after its last day. */
+  state: 'not_yet' | 'open' | 'passed';
+  reminderServedOn: string | null; remedyPending: boolean; citation: typeof AEL_53;
+}
+
+export async function courtEnforcementWindows(db: Db, principal: Principal, now: Date): Promise<CourtWindowItem[]> {
+  const todayOn = chinaDateOf(now);
+  const env = await loadCaseEnv(db);
+  const rows = await db.select({
+    id: cases.id, number: cases.number, districtName: districts.name, decisionKind: cases.decisionKind, fineFen: cases.decisionFineFen,
+    decidedOn: cases.decidedOn, servedOn: cases.servedOn, paymentDueOn: cases.paymentDueOn,
+  }).from(cases).innerJoin(districts, eq(districts.id, cases.districtId)).where(and(
+    principal.districtId === null ? undefined : eq(cases.districtId, principal.districtId),
+    eq(cases.decisionKind, 'penalty'), gt(cases.decisionFineFen, 0), isNotNull(cases.servedOn), isNull(cases.closedAt), isNull(cases.courtEnforcementAppliedOn),
+  ));
+  const items: CourtWindowItem[] = [];
+  for (const c of rows) {
+    const [paid] = await db.select({ fen: sum(payments.amountFen) }).from(payments).where(eq(payments.caseId, c.id));
+    const paidFen = Number(paid?.fen ?? 0);
+    if (paidFen >= c.fineFen!) continue;
+    const records = await loadCaseRecords(db, { id: c.id, paymentDueOn: c.paymentDueOn });
+    const w = computeCourtEnforcementWindow(env.cal, {
+      archived: false, decision: { kind: 'penalty', fineFen: c.fineFen!, decidedOn: c.decidedOn! }, servedOn: c.servedOn, amountDueFen: c.fineFen!, paidFen,
+      paymentDueOn: c.paymentDueOn, courtEnforcementAppliedOn: null, records,
+    });
+    if (!w) continue;
+    items.push({
+      caseId: c.id, number: c.number, districtName: c.districtName, earliestOn: w.earliestOn, latestOn: w.latestOn,
+      state: todayOn < w.earliestOn ? 'not_yet' : todayOn <= w.latestOn ? 'open' : 'passed',
+      reminderServedOn: records.reminderServedOn, remedyPending: pendingRemedy(records) !== null, citation: AEL_53,
+    });
+  }
+  return items.sort((a, b) => (a.latestOn < b.latestOn ? -1 : a.latestOn > b.latestOn ? 1 : 0));
+}

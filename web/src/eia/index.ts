@@ -1,0 +1,3 @@
+// What other web pages may use from eia.
+export { eiaApi } from './api';
+export { ClockTag } from './ClockTag';

@@ -1,0 +1,6 @@
+// The field app's strings in both UI languages, added to the shared catalogue when the app loads.
+import { addStrings } from '../app/addStrings';
+import zh from './strings.zh-CN.json';
+import en from './strings.en.json';
+
+addStrings('field', zh, en);

@@ -1,0 +1,2 @@
+// What other capabilities may use of measures.
+export { MeasuresPanel } from './MeasuresPanel';
