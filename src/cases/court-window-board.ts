@@ -8,8 +8,8 @@ import { districts } from '../organisation/index.js';
 import { cases, payments } from './tables.js';
 import { loadCaseRecords } from './queries.js';
 import { loadCaseEnv } from './env.js';
-import { pendingRemedy } from './rules/case-records.js';
-import { AEL_53, computeCourtEnforcementWindow } from './rules/execution.js';
+import { AEL_53, challengePending, computeCourtEnforcementWindow, type ExecutionFacts } from './rules/execution.js';
+import { externalSurchargePauses } from './surcharge-pauses.js';
 
 export interface CourtWindowItem {
   caseId: number; number: string; districtName: string; earliestOn: string; latestOn: string;
@@ -34,15 +34,17 @@ export async function courtEnforcementWindows(db: Db, principal: Principal, now:
     const paidFen = Number(paid?.fen ?? 0);
     if (paidFen >= c.fineFen!) continue;
     const records = await loadCaseRecords(db, { id: c.id, paymentDueOn: c.paymentDueOn });
-    const w = computeCourtEnforcementWindow(env.cal, {
+    // Challenges in the litigation register count as the case's own (行政强制法 第五十三条).
+    const facts: ExecutionFacts = {
       archived: false, decision: { kind: 'penalty', fineFen: c.fineFen!, decidedOn: c.decidedOn! }, servedOn: c.servedOn, amountDueFen: c.fineFen!, paidFen,
-      paymentDueOn: c.paymentDueOn, courtEnforcementAppliedOn: null, records,
-    });
+      paymentDueOn: c.paymentDueOn, courtEnforcementAppliedOn: null, records, externalChallenges: await externalSurchargePauses(db, c.id),
+    };
+    const w = computeCourtEnforcementWindow(env.cal, facts);
     if (!w) continue;
     items.push({
       caseId: c.id, number: c.number, districtName: c.districtName, earliestOn: w.earliestOn, latestOn: w.latestOn,
       state: todayOn < w.earliestOn ? 'not_yet' : todayOn <= w.latestOn ? 'open' : 'passed',
-      reminderServedOn: records.reminderServedOn, remedyPending: pendingRemedy(records) !== null, citation: AEL_53,
+      reminderServedOn: records.reminderServedOn, remedyPending: challengePending(facts), citation: AEL_53,
     });
   }
   return items.sort((a, b) => (a.latestOn < b.latestOn ? -1 : a.latestOn > b.latestOn ? 1 : 0));

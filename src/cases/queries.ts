@@ -99,6 +99,7 @@ export async function loadCaseFacts(
     closedAt: row.closedAt?.toISOString() ?? null,
     archivedAt: row.archivedAt?.toISOString() ?? null,
     records,
+    externalChallenges: pauses,
   };
 }
 

@@ -75,6 +75,26 @@ describe(`行政复议 and 行政诉讼 through the API (${ENGINE})`, { timeout:
     expect(await audits(filed.id)).toEqual(['challenge.record', 'challenge.close']);
   });
 
+  it('行政强制法 第五十三条: while a challenge of the case is pending in the register, the court is neither offered nor accepted; after it ends the window runs from its end', async () => {
+    const caseId = await servedFine('2021-08-02');
+    setToday('2021-09-12');
+    ok(await act('officerA', caseId, 'remind', { servedOn: '2021-09-12', content: '催告书' }));
+    setToday('2022-01-20');
+    const filed = ok(await post(ctx, b.reviewer, '/api/litigation', challenge({ subjectKind: 'case', subjectId: String(caseId), subjectTitle: '某公司案', filedOn: '2022-01-20' })));
+    setToday('2022-03-01');
+    const court = await act('leader', caseId, 'court-enforcement', { appliedOn: '2022-03-01', court: '芝罘区人民法院' });
+    expect([court.status, court.body.error.code, court.body.error.citation]).toEqual([409, 'REMEDY_PENDING', { law: '行政强制法', article: '第五十三条' }]);
+    const page = (await get(`/api/cases/${caseId}`, b.leader)).body;
+    expect(page.actions.find((a: { action: string }) => a.action === 'court_enforcement')).toMatchObject({ allowed: false, code: 'REMEDY_PENDING' });
+    const board = (await get('/api/cases/deadlines', b.leader)).body;
+    expect(board.courtEnforcement.find((w: { caseId: number }) => w.caseId === caseId)).toMatchObject({ remedyPending: true });
+    ok(await post(ctx, b.reviewer, `/api/litigation/${filed.id}/close`, { outcome: 'upheld', closedOn: '2022-03-01' }));
+    const window = (await get(`/api/cases/${caseId}`, b.leader)).body.courtEnforcementWindow;
+    expect(window).toMatchObject({ periodEndsOn: '2022-03-01', earliestOn: '2022-03-02', latestOn: '2022-06-01' });
+    setToday('2022-03-02');
+    expect(ok(await act('leader', caseId, 'court-enforcement', { appliedOn: '2022-03-02', court: '芝罘区人民法院' })).courtEnforcementAppliedOn).toBe('2022-03-02');
+  });
+
   it('行政诉讼法 第三条第三款 and the outcomes: hearings, closing once, what changed; the year’s rates', async () => {
     setToday('2021-10-08');
     const c = ok(await post(ctx, b.leader, '/api/litigation', challenge({ filedOn: '2021-09-01', subjectKind: 'disclosure_reply', subjectId: 'YSQ2021-ABC' })));

@@ -7,7 +7,7 @@ import {
 } from './procedure.js';
 import type { Permission } from '../../platform/auth/roles.js';
 import { NO_RECORDS, pendingRemedy } from './case-records.js';
-import { AEL_53, AEL_54, APL_66_2, APL_73_3, checkCourtEnforcementWindow, computeCourtEnforcementWindow, executionFactsOf } from './execution.js';
+import { AEL_53, AEL_54, APL_66_2, APL_73_3, challengePending, checkCourtEnforcementWindow, computeCourtEnforcementWindow, executionFactsOf } from './execution.js';
 import type { PeriodCalendar } from './deadlines.js';
 import { explainOutcome } from './preconditions.js';
 import { APL_64_6, checkNotSuspended } from './service.js';
@@ -94,7 +94,7 @@ const courtGate = (cal: PeriodCalendar): Gate => (f, _t, todayOn) => {
   const unpaid = unpaidFineGate(f);
   if (!unpaid.ok) return unpaid.code === 'ALREADY_PAID' && f.courtEnforcementAppliedOn ? { ok: false, code: 'COURT_ENFORCEMENT_ALREADY_APPLIED', citation: AEL_53 } : unpaid;
   const ef = executionFactsOf(f);
-  if (pendingRemedy(ef.records)) return { ok: false, code: 'REMEDY_PENDING', citation: AEL_53 };
+  if (challengePending(ef)) return { ok: false, code: 'REMEDY_PENDING', citation: AEL_53 };
   const w = computeCourtEnforcementWindow(cal, ef);
   // On the day of service, and until the period to seek a remedy ends, the first missing condition is that period.
   if (w && todayOn <= w.periodEndsOn) return { ok: false, code: 'LITIGATION_PERIOD_NOT_OVER', citation: AEL_53, params: { earliestOn: w.earliestOn } };

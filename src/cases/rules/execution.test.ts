@@ -71,6 +71,14 @@ describe('行政强制法 第五十三条, 第五十四条: the window for apply
     expect(checkCourtEnforcementWindow(TEST_CALENDAR, pending, '2022-03-01', '2022-03-01')).toMatchObject({ code: 'REMEDY_PENDING', citation: { article: '第五十三条' } });
     expect(checkCourtEnforcementWindow(TEST_CALENDAR, reminded, '2022-03-01', '2022-03-01')).toEqual({ ok: true });
   });
+  it('行政强制法 第五十三条: a reconsideration or action recorded in the litigation register blocks the court as the case’s own does; once closed the window runs from its end', () => {
+    const registered = { ...reminded, externalChallenges: [{ fromOn: '2021-09-01', toOn: null }] };
+    expect(checkCourtEnforcementWindow(TEST_CALENDAR, registered, '2022-03-01', '2022-03-01')).toMatchObject({ code: 'REMEDY_PENDING', citation: { law: '行政强制法', article: '第五十三条' } });
+    const closedLate = { ...reminded, externalChallenges: [{ fromOn: '2021-09-01', toOn: '2022-04-15' }] };
+    expect(computeCourtEnforcementWindow(TEST_CALENDAR, closedLate)).toMatchObject({ periodEndsOn: '2022-04-15', earliestOn: '2022-04-16', latestOn: '2022-07-15' });
+    expect(checkCourtEnforcementWindow(TEST_CALENDAR, closedLate, '2022-03-01', '2022-03-01')).toMatchObject({ code: 'LITIGATION_PERIOD_NOT_OVER' });
+    expect(checkCourtEnforcementWindow(TEST_CALENDAR, closedLate, '2022-04-18', '2022-04-18')).toEqual({ ok: true });
+  });
   it('行政处罚法 第七十二条第二款: with instalments the window runs from the last one', () => {
     const arranged = { ...reminded, records: { ...reminded.records, arrangement: { appliedOn: '2021-08-10', approvedOn: '2021-08-12', instalments: [{ dueOn: '2022-06-30', amountFen: 1_000_000 }] } } };
     expect(computeCourtEnforcementWindow(TEST_CALENDAR, arranged)).toMatchObject({ periodEndsOn: '2022-06-30', earliestOn: '2022-07-01', latestOn: '2022-09-30' });

@@ -56,7 +56,23 @@ export interface ExecutionFacts {
   paymentDueOn: string | null;
   courtEnforcementAppliedOn: string | null;
   records: CaseRecords;
+  /** Challenges recorded outside the case (src/litigation, 行政复议 and 行政诉讼 registers): open while toOn is null. */
+  externalChallenges?: { fromOn: string; toOn: string | null }[];
 }
+
+/**
+ * 行政强制法 第五十三条: every reconsideration or action against the decision, whether recorded on the case's timeline
+ * or in the litigation register, as an interval from filing to its end (null while pending).
+ */
+export function challengeIntervals(f: ExecutionFacts): { filedOn: string; endedOn: string | null }[] {
+  return [
+    ...f.records.remedies.map((r) => ({ filedOn: r.filedOn, endedOn: r.endedOn })),
+    ...(f.externalChallenges ?? []).map((c) => ({ filedOn: c.fromOn, endedOn: c.toOn })),
+  ];
+}
+
+/** A challenge still pending, on the timeline or in the litigation register: no application to the court meanwhile. */
+export const challengePending = (f: ExecutionFacts): boolean => challengeIntervals(f).some((c) => c.endedOn === null);
 
 /** The execution rules' view of a case. */
 export function executionFactsOf(f: CaseFacts): ExecutionFacts {
@@ -64,6 +80,7 @@ export function executionFactsOf(f: CaseFacts): ExecutionFacts {
   return {
     archived: f.archivedAt !== null, decision: f.decision, servedOn: f.servedOn, amountDueFen: f.amountDueFen, paidFen: f.paidFen,
     paymentDueOn: records.arrangement?.instalments.at(-1)?.dueOn ?? records.originalPaymentDueOn, courtEnforcementAppliedOn: f.courtEnforcementAppliedOn, records,
+    externalChallenges: f.externalChallenges ?? [],
   };
 }
 
@@ -150,7 +167,7 @@ export function computeCourtEnforcementWindow(cal: PeriodCalendar, f: ExecutionF
   let periodEndsOn = addMonths(f.servedOn, LITIGATION_MONTHS);
   const lastInstalment = f.records.arrangement?.instalments.at(-1)?.dueOn;
   if (lastInstalment && lastInstalment > periodEndsOn) periodEndsOn = lastInstalment;
-  for (const r of f.records.remedies) if (r.endedOn && r.endedOn > periodEndsOn) periodEndsOn = r.endedOn;
+  for (const r of challengeIntervals(f)) if (r.endedOn && r.endedOn > periodEndsOn) periodEndsOn = r.endedOn;
   const reminderExpiresOn = f.records.reminderServedOn ? cal.addWorkingDays(f.records.reminderServedOn, REMINDER_WORKING_DAYS) : null;
   const afterPeriod = addDays(periodEndsOn, 1);
   const afterReminder = reminderExpiresOn ? addDays(reminderExpiresOn, 1) : afterPeriod;
@@ -165,7 +182,8 @@ export function checkCourtEnforcementWindow(cal: PeriodCalendar, f: ExecutionFac
   if (f.courtEnforcementAppliedOn) return refuse('COURT_ENFORCEMENT_ALREADY_APPLIED');
   if (f.paidFen >= f.amountDueFen) return refuse('ALREADY_PAID');
   if (appliedOn > todayOn) return refuse('DATE_IN_FUTURE', undefined, 'appliedOn');
-  if (pendingRemedy(f.records)) return refuse('REMEDY_PENDING', AEL_53);
+  // 行政强制法 第五十三条: not while a reconsideration or action is pending, wherever it was recorded.
+  if (challengePending(f)) return refuse('REMEDY_PENDING', AEL_53);
   if (!f.records.reminderServedOn) return refuse('REMINDER_NOT_SERVED', AEL_54);
   const w = computeCourtEnforcementWindow(cal, f)!;
   if (w.reminderExpiresOn && appliedOn <= w.reminderExpiresOn) return refuse('REMINDER_PERIOD_NOT_OVER', AEL_54, 'appliedOn', { earliestOn: w.earliestOn });

@@ -42,6 +42,8 @@ export interface CaseFacts extends MajorCaseFacts {
   archivedAt: string | null;
   /** Extensions, excluded periods, remedies, payment schedule, reminder, consent, waiver, crime transfer (case-records.ts). */
   records?: CaseRecords;
+  /** Reconsiderations and actions against the decision recorded outside the case (src/litigation): open while toOn is null. */
+  externalChallenges?: { fromOn: string; toOn: string | null }[];
 }
 
 /** The last notice served on the party (行政处罚法 第四十四条): what it proposed and the rights it opened. */
