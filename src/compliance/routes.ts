@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../platform/db/index.js';
 import { checkPermission } from '../platform/auth/session.js';
 import { sendRefusal } from '../platform/http/outcome-to-http.js';
-import { openPublicCors, sendWithEtag } from '../platform/http/public-api.js';
+import { sendWithEtag } from '../platform/http/public-api.js';
 import { idParamsSchema } from './schema.js';
 import { districtCompliance, enterpriseCompliance, internalWatchList, publicWatchList } from './actions.js';
 
@@ -20,7 +20,6 @@ export const complianceRoutes: FastifyPluginAsyncZod<ComplianceRouteOptions> = a
   const pub = { config: { rateLimit: publicRateLimit ?? { max: 120, timeWindow: 60_000 } } };
   const open = { tags: PUBLIC_TAGS, security: [] as never[] };
 
-  openPublicCors(app);
   const withEtag = sendWithEtag;
 
   app.get('/api/public/enterprises/:id/compliance', { ...pub, schema: { ...open, summary: '合规记录: an enterprise’s identity, permits, positive-list status and 12-quarter compliance grid (derived from records)', params: idParamsSchema } },

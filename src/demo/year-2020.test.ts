@@ -3,48 +3,20 @@
 // enterprises, the users the actions need), without the other capabilities' demo data, to stay fast.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestDatabase, ENGINE } from '../../test/helpers/db.js';
+import { ENGINE } from '../../test/helpers/db.js';
+import { createDemoBureauFor2020 } from '../../test/helpers/demo-2020.js';
 import { queryRows, type Database } from '../platform/db/index.js';
-import { seedReferenceData } from '../platform/db/reference-data.js';
-import { listDistrictsWithTownships, listDepartments } from '../organisation/index.js';
-import { insertEnterprise } from '../enterprises/index.js';
-import { addUser } from '../users/index.js';
 import { countMeasuresByKind } from '../measures/index.js';
-import { SYSTEM_ACTOR, verifyAuditChain } from '../platform/audit/log.js';
-import { createRandom } from '../platform/random.js';
-import { seedSettings } from '../settings/index.js';
-import { YANTAI_DEMO_SETTINGS } from './settings.js';
-import { makeDemoEnterprise } from './enterprises.js';
+import { verifyAuditChain } from '../platform/audit/log.js';
 import { SEED_2020, seedDemoYear2020, year2020Totals } from './year-2020.js';
-
-const NOW = new Date('2021-01-05T09:00:00+08:00');
 
 describe(`the demo bureau's 2020 adds up to the seed (${ENGINE})`, () => {
   let database: Database;
   let seconds = 0;
   let cpuSeconds = 0;
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createDemoBureauFor2020();
     const db = database.db;
-    await seedSettings(db, NOW, YANTAI_DEMO_SETTINGS);
-    await seedReferenceData(db, NOW);
-    const districts = await listDistrictsWithTownships(db);
-    const departments = await listDepartments(db);
-    const dept = (kind: string) => departments.find((d) => d.kind === kind)?.id ?? null;
-    const random = createRandom(20201231);
-    await db.transaction(async (tx) => {
-      for (const d of districts) for (let i = 0; i < 40; i++) await insertEnterprise(tx, SYSTEM_ACTOR, makeDemoEnterprise(random, d, i), NOW, '演示数据');
-    });
-    for (const [username, role, departmentKind, extra] of [
-      ['leader', 'bureau_leader', 'office', {}], ['committee1', 'committee_member', 'office', {}],
-      ['officer1', 'enforcement_officer', 'enforcement_detachment', { credentialNo: '37060019001' }],
-      ['officer2', 'enforcement_officer', 'enforcement_detachment', { credentialNo: '37060019002' }],
-      ['reviewer1', 'legal_reviewer', 'legal_section', { holdsLegalQualification: true }],
-    ] as const) {
-      const r = await addUser(db, SYSTEM_ACTOR, { username, displayName: username, password: 'demo-password-123', role, districtId: null, departmentId: dept(departmentKind),
-        enterpriseId: null, credentialNo: null, holdsLegalQualification: false, ...extra }, NOW);
-      if (!r.ok) throw new Error(r.code);
-    }
     const started = Date.now();
     const cpu = process.cpuUsage();
     await seedDemoYear2020(db);

@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../platform/db/index.js';
 import { checkPermission } from '../platform/auth/session.js';
 import { sendRefusal } from '../platform/http/outcome-to-http.js';
-import { holdsEtag, openPublicCors, sendNotModified, sendWithEtag } from '../platform/http/public-api.js';
+import { holdsEtag, sendNotModified, sendWithEtag } from '../platform/http/public-api.js';
 import type { Result } from '../law/outcome.js';
 import { caseParamsSchema, idParamsSchema, publicFilterSchema, publicListQuerySchema, withdrawSchema } from './schema.js';
 import { previewPublication, publicationQueue, publishDecision, withdrawPublication } from './actions.js';
@@ -31,8 +31,7 @@ export const disclosureRoutes: FastifyPluginAsyncZod<DisclosureRouteOptions> = a
   const pub = { config: { rateLimit } };
   const open = { tags: PUBLIC_TAGS, security: [] as never[] };
 
-  // CORS open for GET on /api/public (this plugin's routes; the preflight below answers for every public route).
-  openPublicCors(app);
+  // The preflight for every public route (the CORS headers themselves: openPublicCors at the app's root).
   app.options('/api/public/*', { schema: { hide: true } }, async (_request, reply) => reply.code(204)
     .header('access-control-allow-methods', 'GET, OPTIONS').header('access-control-allow-headers', 'If-None-Match').header('access-control-max-age', '86400').send());
 

@@ -3,7 +3,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../platform/db/index.js';
 import { checkPermission } from '../platform/auth/session.js';
 import { sendRefusal } from '../platform/http/outcome-to-http.js';
-import { openPublicCors } from '../platform/http/public-api.js';
 import { refuse, type Result } from '../law/outcome.js';
 import {
   abandonSchema, consultationEndSchema, consultationStartSchema, correctedSchema, correctionSchema, errorAnswerSchema, errorReportSchema, extensionSchema, idParamsSchema,
@@ -29,7 +28,6 @@ export const infoRequestRoutes: FastifyPluginAsyncZod<{ db: Db; clock: () => Dat
 
   // ── Public: no login (no permission check; the principal, if any, is not used) ──
   // Open CORS as every public route (src/platform/http/public-api.ts); statuses change, so no ETag here.
-  openPublicCors(app);
   app.post('/api/public/info-requests', { config: PUBLIC_LIMIT, schema: { tags: TAGS, summary: '依申请公开: submit a request online (政府信息公开条例 第二十九条); returns the receipt number', body: publicRequestSchema } },
     async (request, reply) => reply.code(201).send(await submitPublicRequest(db, request.body, clock())));
 

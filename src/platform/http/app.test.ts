@@ -39,3 +39,20 @@ describe('OpenAPI', () => {
     expect(res.body).toMatch(/swagger/i);
   });
 });
+
+describe('the public API is readable cross-origin, whichever capability serves it', () => {
+  let ctx: TestContext;
+  beforeAll(async () => { ctx = await createTestContext(); });
+  afterAll(async () => ctx.close());
+
+  it('every GET under /api/public/ in the OpenAPI description answers with open CORS (errors included)', async () => {
+    const doc = (await ctx.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as { paths: Record<string, { get?: unknown }> };
+    const publicGets = Object.entries(doc.paths).filter(([path, ops]) => path.startsWith('/api/public/') && ops.get).map(([path]) => path.replace(/\{[^}]+\}/g, '999999'));
+    expect(publicGets).toEqual(expect.arrayContaining(['/api/public/major-decisions', '/api/public/normative-documents', '/api/public/eia/publicity']));
+    for (const url of publicGets) {
+      const res = await ctx.app.inject({ method: 'GET', url, headers: { origin: 'https://example.org' } });
+      expect(res.statusCode, url).toBeLessThan(500);
+      expect(res.headers['access-control-allow-origin'], url).toBe('*');
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import { openPublicCors } from './public-api.js';
 import { existsSync } from 'node:fs';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -56,6 +57,7 @@ import { normativeDocumentRoutes } from '../../normative-documents/index.js';
 // Through index.ts: it registers the enterprise page as a record kind for data-error reports.
 import { complianceRoutes } from '../../compliance/index.js';
 import { webhookRoutes } from '../../webhooks/index.js';
+import { healthStatusRoutes } from './health-status.js';
 
 export interface AppOptions {
   database: Database;
@@ -137,6 +139,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(authPlugin, { db, idleMinutes: options.sessionIdleMinutes });
+  // Every /api/public/ answer, whichever capability serves it, is readable cross-origin (one place, root level).
+  openPublicCors(app);
   // NUL cannot be stored in a text column: refuse it up front, naming the field, for every route.
   app.addHook('preValidation', async (request, reply) => {
     const where = findNul(request.query, '') ?? findNul(request.params, '') ?? findNul(request.body, '');
@@ -198,6 +202,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(litigationRoutes, { db, clock: options.clock ?? (() => new Date()) });
   await app.register(webhookRoutes, { db, clock: options.clock ?? (() => new Date()) });
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true, engine: options.database.engine }));
+  await app.register(healthStatusRoutes);
 
   const webDist = options.webDist;
   const serveWeb = webDist && existsSync(webDist);

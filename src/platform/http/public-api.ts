@@ -5,8 +5,8 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /**
- * Adds the CORS headers to this plugin's /api/public/ answers (errors and 304s included). The hook is
- * encapsulated: call it once in each route plugin that serves public routes.
+ * Adds the CORS headers to every /api/public/ answer (errors and 304s included). Called once, at the root of the
+ * app (src/platform/http/app.ts), so every capability's public routes get it.
  */
 export function openPublicCors(app: Pick<FastifyInstance, 'addHook'>): void {
   app.addHook('onSend', async (request, reply, payload) => {
