@@ -5,9 +5,13 @@
 // The copy: the working tree of this checkout (rsync, without node_modules, data/, web/dist — uncommitted
 // work is included, which a `git clone` would miss), and node_modules as hard links (cp -al: what `npm ci`
 // would install, without the download; new files written by the run stay in the copy). `npm ci` itself
-// is NOT timed. Each start is the CLI (`node bin/ecogov.mjs start`, what `npm start` runs) on a free port,
+// is NOT timed. Each start is `npm start` itself (its own process group, stopped with SIGTERM to the group; npm's
+// own start-up is in the figure) on a free port,
 // with the HJ 212 gateway on a free port too; the page polled is `/` (the web app's index.html).
 //
+// What a start serves first does not wait for the demo bureau's 2020 (issue 19): it is generated in the background
+// after the server listens (src/cli.ts), on the first start, and on a later start that finds it unfinished (each
+// start here is stopped once its page is served, so the later starts resume it); each start says if it was running.
 // Each start's own account is printed under it: the CLI's `Started in … (CPU …): modules …, open database …`
 // line (wall time per phase, and the process's CPU time, which a busy machine does not inflate).
 //
@@ -27,6 +31,13 @@
 // 0.62 s of CPU bundled against 2.1 s through tsx. NOT yet measured on a quiet machine (the 5 s target
 // assumes the wall time there is close to the CPU time; the first-start target was not measured at all:
 // at load 19–23 the web build alone exceeded the bench's 240 s limit).
+// Issue 19 (the demo's 2020 generated after the server listens; each start is now `npm start`), load 14–16 on
+// 2 cores shared with a CI run: first start 75.0 s to the page (CPU 27.0 s: web build 14.8 s, opening the new
+// PGlite 13.7 s, migrations 6.8 s, the demo bureau 33.8 s wall), later starts 8.7 s and 9.9 s (CPU 2.6 s); the
+// 2020 generation was under way in the background at each stop. BELOW on both targets by wall time at that load;
+// the CPU times (27 s, 2.6 s) suggested both hold on a quiet machine. Measured at load 1.9–2.1 (the CI run over):
+// first start 16.5 s to the page (CPU 21.9 s: web build 3.8 s, PGlite 2.8 s, migrations 1.0 s, demo bureau 7.7 s)
+// PASS ×3.6; later starts 1.8 s and 1.9 s (CPU 2.2 s) PASS ×2.7, each resuming the 2020 generation after its page.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import net from 'node:net';
@@ -57,7 +68,8 @@ async function startOnce(dir: string, label: string, limitS: number): Promise<nu
   const port = await freePort();
   const gatewayPort = await freePort();
   const t = performance.now();
-  const child: ChildProcess = spawn(process.execPath, ['bin/ecogov.mjs', 'start'], {
+  const child: ChildProcess = spawn('npm', ['start', '--silent'], {
+    detached: true,
     cwd: dir,
     env: envFor(port, gatewayPort),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -78,8 +90,13 @@ async function startOnce(dir: string, label: string, limitS: number): Promise<nu
     await new Promise((r) => setTimeout(r, 100));
   }
   const exitedByItself = exited;
-  child.kill('SIGTERM');
-  await new Promise<void>((r) => { if (exited) r(); else { child.once('exit', () => r()); setTimeout(() => { child.kill('SIGKILL'); r(); }, 10_000); } });
+  // npm and the server it started: the whole process group (this start's own, nothing else).
+  const signalGroup = (signal: NodeJS.Signals) => { try { process.kill(-child.pid!, signal); } catch { /* already gone */ } };
+  signalGroup('SIGTERM');
+  // Until every process of the group is gone (npm may exit before the server has closed its database).
+  const groupAlive = () => { try { process.kill(-child.pid!, 0); return true; } catch { return false; } };
+  for (let waited = 0; groupAlive() && waited < 10_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+  if (groupAlive()) signalGroup('SIGKILL');
   if (served === null) {
     console.log(`  ${label}: no page served ${exitedByItself ? '(the process exited)' : `within ${Math.round((deadline - t) / 1000)} s (stopped)`}; load ${load()}; its output:\n${output.split('\n').slice(-20).map((l) => `    ${l}`).join('\n')}`);
     return null;
@@ -88,6 +105,10 @@ async function startOnce(dir: string, label: string, limitS: number): Promise<nu
   console.log(`  TARGET ${label}: page served after ${served.toFixed(1)} s (target < ${limitS} s; ×${(limitS / served).toFixed(2)}) ${ok ? 'PASS' : 'BELOW'}; load ${load()}`);
   const phases = /Started in .*/.exec(output)?.[0];
   if (phases) console.log(`    ${phases}`);
+  // The demo's 2020 (issue 19) is generated after the server listens: the page does not wait for it.
+  const demo2020 = /demo 2020: .*/g;
+  const lines = output.match(demo2020);
+  if (/Generating the demo bureau's 2020/.test(output)) console.log(`    demo 2020 generating in the background when stopped${lines ? ` (last progress: ${lines[lines.length - 1]!.trim()})` : ''}`);
   return served;
 }
 

@@ -1,5 +1,5 @@
 // `ecogov`: the command line of the platform.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { readConfig, withDataDir, type Config } from './platform/config.js';
@@ -10,7 +10,12 @@ import { loadAuditAnchor, verifyAnchoredChain, writeCheckpoint } from './platfor
 import { createProgress } from './platform/progress.js';
 import { generatePassword } from './platform/auth/password.js';
 import { can, ROLES, type Role } from './platform/auth/roles.js';
-import { DEMO_ADMIN, isSeeded, seedDemo, seedDemoYear2020 } from './demo/seed.js';
+import { DEMO_ADMIN, isSeeded, seedDemo, seedWholeDemoYear2020, seedWholeDemoYear2020InBackground } from './demo/seed.js';
+import { trackBackgroundJob } from './platform/http/health-status.js';
+import type { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import * as dbSchema from './platform/db/schema.js';
+import type { Db } from './platform/db/index.js';
 import { seedReferenceData } from './platform/db/reference-data.js';
 // Capabilities' hooks into one another (decision checks, calendar, monitoring listeners).
 import './platform/wiring.js';
@@ -72,6 +77,81 @@ async function buildWebIfMissing(c: Config) {
   await build({ configFile: resolve('web/vite.config.ts'), logLevel: 'warn' });
 }
 
+/** What the demo's 2020 created, part by part. */
+const demo2020Summary = (r: Awaited<ReturnType<typeof seedWholeDemoYear2020>>) =>
+  `${r.parts.map((p) => `${p.part} ${p.created} (${p.seconds.toFixed(1)} s)`).join(', ')}; ${r.seconds.toFixed(1)} s in all`;
+
+/**
+ * The database handle for background work. PGlite runs in this process and answers without I/O: a long chain of
+ * queries never returns to the event loop, and the server would not answer a request (nor a signal) until it
+ * ended (measured: /api/health timed out for 50 s while the demo's 2020 ran). This handle, on the same PGlite,
+ * lets the event loop run before each query and each transaction (not inside one). PostgreSQL needs none.
+ */
+function backgroundDb(database: Database): Db {
+  if (database.engine !== 'pglite') return database.db;
+  const client = (database.db as unknown as { $client: PGlite }).$client;
+  const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+  const yielding = new Proxy(client, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop, target) as unknown;
+      if (typeof value !== 'function') return value;
+      if (prop === 'query' || prop === 'exec' || prop === 'transaction') {
+        return async (...args: unknown[]) => { await pause(); return (value as (...a: unknown[]) => unknown).apply(target, args); };
+      }
+      return (value as (...a: unknown[]) => unknown).bind(target);
+    },
+  });
+  return drizzlePglite(yielding, { schema: dbSchema }) as unknown as Db;
+}
+
+/** Where an unfinished background generation of the demo's 2020 is remembered (the data directory). */
+const demo2020Marker = (c: Config) => join(c.dataDir, 'demo-2020.pending');
+
+/**
+ * The demo bureau's 2020 (issue 19: the year the year-end report is written from), generated after the server
+ * listens, so the first page is served at once: on the demo's first start, and on a later start that finds the
+ * generation unfinished (the marker file; the generation tops up to its targets, so it resumes). Progress goes
+ * to the log and to GET /api/health/background (administrators). ECOGOV_DEMO_2020=off turns it off.
+ * `stop()` (the server is stopping) ends it at the next case boundary: its progress report throws, so no case is
+ * left half-written, and the marker stays for the next start.
+ */
+function generateDemoYear2020(database: Database, c: Config, password: string | undefined): { stop(): Promise<void> } {
+  const marker = demo2020Marker(c);
+  mkdirSync(c.dataDir, { recursive: true });
+  writeFileSync(marker, `started ${new Date().toISOString()}\n`);
+  const job = trackBackgroundJob('demo-2020');
+  console.error('Generating the demo bureau\'s 2020 in the background (progress: GET /api/health/background as an administrator; ECOGOV_DEMO_2020=off disables it)…');
+  let logged = '';
+  let loggedAt = 0;
+  let stopping = false;
+  const finished = seedWholeDemoYear2020InBackground(backgroundDb(database), (step, done, total) => {
+    if (stopping) throw new Error('the server is stopping; the next start resumes it');
+    job.progress(step, done, total);
+    // A line per tenth of the way, or every 10 s: the log stays readable.
+    const tenth = `${step} ${total ? Math.floor((done / total) * 10) : 0}`;
+    if (tenth !== logged || Date.now() - loggedAt > 10_000) {
+      logged = tenth;
+      loggedAt = Date.now();
+      console.error(`  demo 2020: ${step} ${done}${total ? `/${total} (${Math.floor((done / total) * 100)}%)` : ''}`);
+    }
+  }, { password }).then((r) => {
+    if (!r) { job.finish('failed', 'stopped (see the log); the next start resumes it'); return; }
+    rmSync(marker, { force: true });
+    const summary = demo2020Summary(r);
+    job.finish('done', summary);
+    console.error(`Demo 2020 generated: ${summary}`);
+  });
+  return {
+    // Waits for the step under way (bounded: the database is closed after it either way).
+    stop: async () => {
+      if (job.snapshot().state !== 'running') return;
+      console.error('Stopping: the demo 2020 generation ends after the step under way (the next start resumes it)…');
+      stopping = true;
+      await Promise.race([finished, new Promise((r) => setTimeout(r, 15_000).unref())]);
+    },
+  };
+}
+
 async function serve(seedIfEmpty: boolean) {
   // Where a start's time goes (issue 18: a later start serves a page within 5 s), printed with the address.
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -87,7 +167,8 @@ async function serve(seedIfEmpty: boolean) {
   await seedReferenceData(database.db, new Date());
   phase('reference data');
   let login: Promise<{ username: string; password: string } | null> = Promise.resolve(null);
-  if (seedIfEmpty && !(await isSeeded(database.db))) { login = Promise.resolve(await seedDemoBureau(database, c)); phase('demo bureau'); }
+  let demoFirstStart = false;
+  if (seedIfEmpty && !(await isSeeded(database.db))) { login = Promise.resolve(await seedDemoBureau(database, c)); phase('demo bureau'); demoFirstStart = true; }
   // Where the demo login is kept (PGlite only; never on a server), and only until the password is changed:
   // its check (a password hash, off the main thread) runs while the server starts.
   else if (database.engine === 'pglite') login = demoLoginToPrint(database.db, c.dataDir);
@@ -103,7 +184,10 @@ async function serve(seedIfEmpty: boolean) {
   console.log(`API documentation: ${server.url}/api/docs`);
   const shown = await login;
   if (shown) console.log(`Demo administrator: username "${shown.username}", password "${shown.password}"`);
-  const stop = async () => { await gateway?.close(); await server.close(); await database.close(); process.exit(0); };
+  // After the page is served: the demo's 2020, on its first start (or to finish an interrupted one).
+  const demo2020 = seedIfEmpty && process.env.ECOGOV_DEMO_2020 !== 'off' && (demoFirstStart || existsSync(demo2020Marker(c)))
+    ? generateDemoYear2020(database, c, shown?.password ?? process.env.ECOGOV_DEMO_PASSWORD) : null;
+  const stop = async () => { await demo2020?.stop(); await gateway?.close(); await server.close(); await database.close(); process.exit(0); };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
@@ -120,18 +204,22 @@ program.command('migrate').description('Apply the checked-in migrations').action
 
 program.command('seed').description('Load reference data; with --demo, the whole demo bureau; with --demo-2020, the demo bureau\'s 2020 (issue 19)')
   .option('--demo', 'seed the demo bureau (organisation, users of every role, enterprises)')
-  .option('--demo-2020', 'run the demo bureau\'s 2020 through the case actions (237 cases, fines, transfers; tops up, so it resumes)')
+  .option('--demo-2020', 'run the demo bureau\'s whole 2020 through the capabilities\' actions (people, governance, 237 cases, campaigns, air and water; tops up, so it resumes)')
   .action((opts: { demo?: boolean; demo2020?: boolean }) => withDatabase(async (d) => {
+    let password = process.env.ECOGOV_DEMO_PASSWORD;
     if (opts.demo) {
       const login = await seedDemoBureau(d, config());
+      password = login.password;
       console.log(`Demo administrator: username "${login.username}", password "${login.password}"`);
     }
     if (opts.demo2020) {
       if (!(await isSeeded(d.db))) throw new UsageError('--demo-2020 needs the demo bureau: run `seed --demo` first (or together)');
       const progress = createProgress();
-      const r = await seedDemoYear2020(d.db, (done, total) => progress.update('2020 cases', done, total));
+      // The staff it adds get the demo accounts' password when it is known here (else a random one).
+      const r = await seedWholeDemoYear2020(d.db, (step, done, total) => progress.update(step, done, total), { password });
       progress.done();
-      console.log(`demo 2020: ${r.casesCreated} cases and ${r.measuresCreated} measures created in ${r.seconds.toFixed(1)} s`);
+      console.log(`demo 2020: ${demo2020Summary(r)}`);
+      rmSync(demo2020Marker(config()), { force: true }); // done: a later `start` has nothing to resume
     }
     if (!opts.demo && !opts.demo2020) {
       const { organisation, calendar } = await seedReferenceData(d.db, new Date());

@@ -10,3 +10,7 @@ export { attachmentHeader, buildRankingBulletin, buildRankingWorkbook, DOCX_TYPE
 export { readTable } from './hourly-file.js';
 export { listPublications } from './queries.js';
 export { registerRankingListener, type RankingListener, type RankingPublishedEvent } from './listeners.js';
+// The demo bureau's 2019–2020 (src/demo/year-2020-environment.ts): stations and hourly rows through the same actions as the pages.
+export { createStation, importHourly, type HourlyImportSummary } from './actions.js';
+export { countHoursByStationMonth, loadStationCodeIndex } from './queries.js';
+export { planAirYear, planUrbanStations, type AirYearPlan, type YearTargets as AirYearTargets } from './demo-years.js';

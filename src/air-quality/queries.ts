@@ -315,3 +315,11 @@ export async function describeDistrictBoundaries(db: DbOrTx) {
 
 export { POLLUTANTS };
 export type { Db };
+
+/** Hourly records held per station code and month (YYYY-MM) over [from, to]: what a demo import tops up from. */
+export async function countHoursByStationMonth(db: DbOrTx, from: string, to: string): Promise<{ code: string; month: string; n: number }[]> {
+  return queryRows<{ code: string; month: string; n: number }>(db, sql`
+    select s.code, to_char(h.observed_on, 'YYYY-MM') as month, count(*)::int as n
+    from air_hourly h join air_stations s on s.id = h.station_id
+    where h.observed_on between ${from}::date and ${to}::date group by s.code, to_char(h.observed_on, 'YYYY-MM')`);
+}

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../platform/db/index.js';
 import { checkPermission } from '../platform/auth/session.js';
 import { sendRefusal, errorBody } from '../platform/http/outcome-to-http.js';
-import { openPublicCors, sendWithEtag } from '../platform/http/public-api.js';
+import { sendWithEtag } from '../platform/http/public-api.js';
 import { messageFor } from '../platform/i18n/messages.js';
 import { errorSchema } from '../platform/http/errors-schema.js';
 import { actorOf } from '../platform/audit/log.js';
@@ -397,7 +397,6 @@ export const airQualityRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
   const publicRoute = { config: { rateLimit: { max: 120, timeWindow: 60_000 } } };
   const open = { tags: ['public'], security: [] as never[] };
   // Open CORS and ETag / If-None-Match as every public route (src/platform/http/public-api.ts).
-  openPublicCors(app);
   const publicItem = (p: { id: number; ranking: string; period: string; title: string; publishedAt: Date }) =>
     ({ id: p.id, ranking: p.ranking, period: p.period, title: p.title, publishedAt: iso(p.publishedAt) });
   const publishedRanking = async (id: number) => {

@@ -1,6 +1,6 @@
 // The only file of the annual report that talks to the database: its own tables, and the counts over other
 // capabilities' tables (read through their index.ts) that they do not export as functions.
-import { and, desc, eq, gte, isNotNull, lt, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, isNotNull, lt, lte, notExists, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db/index.js';
 import { cases, legalReviews } from '../cases/index.js';
 import { users } from '../users/index.js';
@@ -26,11 +26,15 @@ export async function sumFinesDecided(db: DbOrTx, year: number): Promise<{ decis
 /** Cases the committee decided in the year, and those among them without a passed legal review before it (#19, must be 0). */
 export async function countCommitteeCasesWithoutReview(db: DbOrTx, year: number): Promise<{ discussed: number; withoutReview: number }> {
   const inYear = and(isNotNull(cases.committeeDecidedAt), gte(cases.committeeDecidedAt, yearStartAt(year)), lt(cases.committeeDecidedAt, yearStartAt(year + 1)));
-  const [r] = await db.select({
-    discussed: sql`count(*)`,
-    withoutReview: sql`count(*) filter (where not exists (select 1 from ${legalReviews} where ${legalReviews.caseId} = ${cases.id} and ${legalReviews.outcome} = 'passed' and ${legalReviews.reviewedAt} <= ${cases.committeeDecidedAt}))`,
-  }).from(cases).where(inYear);
-  return { discussed: num(r?.discussed), withoutReview: num(r?.withoutReview) };
+  // The review is a correlated subquery in WHERE, where Drizzle qualifies every column with its table (in a
+  // selected sql`` it wrote them bare: "id" and "committee_decided_at" then named legal_reviews' own columns).
+  const passedBefore = db.select({ one: sql`1` }).from(legalReviews)
+    .where(and(eq(legalReviews.caseId, cases.id), eq(legalReviews.outcome, 'passed'), lte(legalReviews.reviewedAt, cases.committeeDecidedAt)));
+  const [[d], [w]] = [
+    await db.select({ n: sql`count(*)` }).from(cases).where(inYear),
+    await db.select({ n: sql`count(*)` }).from(cases).where(and(inYear, notExists(passedBefore))),
+  ];
+  return { discussed: num(d?.n), withoutReview: num(w?.n) };
 }
 
 /** Active legal reviewers and credentialed enforcement officers (users hold no history: as they stand now; #18). */

@@ -64,7 +64,8 @@ describe(`the year-end rule-of-law report through the API (${ENGINE})`, { timeou
     expect(figure(live.body, '2')).toMatchObject({ value: 1 });
     expect(figure(live.body, '21')).toMatchObject({ value: null, text: '无记录' });
     expect(figure(live.body, '22')).toMatchObject({ value: null, text: '无记录' });
-    expect(figure(live.body, '15')).toMatchObject({ value: null, text: '无记录', drill: null, note: 'capability not built' });
+    expect(figure(live.body, '15')).toMatchObject({ value: null, text: '无记录', drill: '/campaigns', note: 'no campaign of kind soil_survey in the year' });
+    expect(figure(live.body, '29')).toMatchObject({ value: null, text: '无记录', drill: null, note: 'capability not built' });
     const org = live.body.paragraphs.find((p: { key: string }) => p.key === 'organisation');
     expect(org.textZh).toContain('召开党组会议2次，局长办公会议1次');
     expect(org.textZh).toContain('确定无记录工作任务');

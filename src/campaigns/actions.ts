@@ -1,18 +1,19 @@
 // 专项整治 actions: load facts → apply the rule → write and audit in one transaction.
 import type { Db, DbOrTx, Tx } from '../platform/db/index.js';
-import { refuse, success, type Result } from '../law/outcome.js';
+import { refuse, success, type Refusal, type Result } from '../law/outcome.js';
 import { chinaDateOf } from '../law/civil-date.js';
 import { actorOf, appendAudit, type Actor } from '../platform/audit/log.js';
 import { can, inDistrictScope, type Principal } from '../platform/auth/roles.js';
 import { formatDocumentNumber } from '../platform/documents/official.js';
 import { loadWorkingCalendar, type Recomputation } from '../calendar/index.js';
+import type { WorkingCalendar } from '../law/working-days.js';
 import { openLeadFromEvent } from '../cases/index.js';
 import { loadBureauSettings } from '../settings/index.js';
 import { campaignInspections, campaigns, campaignTargets, rectificationItems, rectificationOrders } from './tables.js';
 import { and, eq, inArray } from 'drizzle-orm';
 import {
   checkCampaign, checkCompletion, classifyOperation, checkEscalation, checkInspection, checkLead, checkVerification, computeFigures,
-  computeRectificationDeadline, DEFAULT_RECTIFICATION_WORKING_DAYS, isOverdue, type ChecklistItem, type ChecklistResult, type ItemFacts,
+  computeRectificationDeadline, DEFAULT_RECTIFICATION_WORKING_DAYS, isOverdue, type CampaignKind, type ChecklistItem, type ChecklistResult, type ItemFacts,
 } from './rules.js';
 import {
   allocateOrderSeq, countInspectionsOfTargets, findActiveStaff, findCampaign, findDistrictsByIds, findEnterprisesByIds, findWaterSitesByIds, listRegistryRivers, listRegistryWaterSites, findItem, findOrder,
@@ -21,9 +22,9 @@ import {
 import { renderOrderDocument } from './document.js';
 
 export type TargetInput = { id?: number; kind: 'enterprise'; enterpriseId: number } | { id?: number; kind: 'water_site'; waterSiteId: number }
-  | { id?: number; kind: 'river'; riverName: string } | { id?: number; kind: 'site'; siteName: string; longitude: number; latitude: number };
+  | { id?: number; kind: 'river'; riverName: string; surveyedKm?: number | null } | { id?: number; kind: 'site'; siteName: string; longitude: number; latitude: number };
 export interface CampaignInput {
-  name: string; legalBasis: string; startsOn: string; endsOn: string; districtIds: number[];
+  name: string; kind?: CampaignKind | null; legalBasis: string; startsOn: string; endsOn: string; districtIds: number[];
   checklist: ChecklistItem[]; targets: TargetInput[]; reason?: string | null;
 }
 
@@ -43,7 +44,8 @@ async function checkReferences(tx: DbOrTx, input: CampaignInput) {
   const sites = new Set((await findWaterSitesByIds(tx, siteIds)).map((w) => w.id));
   const w = input.targets.findIndex((t) => t.kind === 'water_site' && !sites.has(t.waterSiteId));
   if (w >= 0) return refuse('CAMPAIGN_WATER_SITE_UNKNOWN', undefined, `targets.${w}.waterSiteId`);
-  if (input.targets.some((t) => t.kind === 'river')) {
+  // A river survey (河长制排查) works from the key-river list, wider than the monitoring registry; other campaigns name registry rivers.
+  if (input.kind !== 'river' && input.targets.some((t) => t.kind === 'river')) {
     const rivers = new Set(await listRegistryRivers(tx));
     const r = input.targets.findIndex((t) => t.kind === 'river' && !rivers.has(t.riverName));
     if (r >= 0) return refuse('CAMPAIGN_RIVER_UNKNOWN', undefined, `targets.${r}.riverName`);
@@ -52,11 +54,11 @@ async function checkReferences(tx: DbOrTx, input: CampaignInput) {
 }
 
 const targetValues = (campaignId: number, t: TargetInput) => {
-  const none = { campaignId, kind: t.kind, enterpriseId: null, waterSiteId: null, riverName: null, siteName: null, longitude: null, latitude: null };
+  const none = { campaignId, kind: t.kind, enterpriseId: null, waterSiteId: null, riverName: null, surveyedKm: null, siteName: null, longitude: null, latitude: null };
   switch (t.kind) {
     case 'enterprise': return { ...none, enterpriseId: t.enterpriseId };
     case 'water_site': return { ...none, waterSiteId: t.waterSiteId };
-    case 'river': return { ...none, riverName: t.riverName };
+    case 'river': return { ...none, riverName: t.riverName, surveyedKm: t.surveyedKm ?? null };
     case 'site': return { ...none, siteName: t.siteName, longitude: t.longitude, latitude: t.latitude };
   }
 };
@@ -70,7 +72,7 @@ export async function createCampaign(db: Db, principal: Principal, input: Campai
     const bad = await checkReferences(tx, input);
     if (bad) return bad;
     const [row] = await tx.insert(campaigns).values({
-      name: input.name, legalBasis: input.legalBasis, startsOn: input.startsOn, endsOn: input.endsOn, districtIds: input.districtIds,
+      name: input.name, kind: input.kind ?? null, legalBasis: input.legalBasis, startsOn: input.startsOn, endsOn: input.endsOn, districtIds: input.districtIds,
       checklist: input.checklist, createdById: principal.id, createdAt: now, updatedAt: now,
     }).returning();
     const targets = input.targets.length ? await tx.insert(campaignTargets).values(input.targets.map((t) => targetValues(row!.id, t))).returning() : [];
@@ -113,7 +115,7 @@ export async function updateCampaign(db: Db, principal: Principal, id: number, i
       else await tx.insert(campaignTargets).values(targetValues(id, t));
     }
     const [row] = await tx.update(campaigns).set({
-      name: input.name, legalBasis: input.legalBasis, startsOn: input.startsOn, endsOn: input.endsOn, districtIds: input.districtIds,
+      name: input.name, kind: input.kind ?? null, legalBasis: input.legalBasis, startsOn: input.startsOn, endsOn: input.endsOn, districtIds: input.districtIds,
       checklist: input.checklist, version: before.version + 1, updatedAt: now,
     }).where(eq(campaigns.id, id)).returning();
     await appendAudit(tx, actorOf(principal), {
@@ -218,47 +220,80 @@ export async function recordInspection(db: Db, principal: Principal, campaignId:
     // Shared lock: an edit of the campaign (which may drop targets) waits for this record.
     const campaign = await findCampaign(tx, campaignId, 'share');
     if (!campaign) return refuse('NOT_FOUND');
-    const target = await findTarget(tx, campaignId, input.targetId);
-    if (!target) return refuse('CAMPAIGN_TARGET_UNKNOWN', undefined, 'targetId');
-    const checked = checkInspection({ ...input, todayOn: chinaDateOf(now), campaignStartsOn: campaign.startsOn, checklist: campaign.checklist });
-    if (!checked.ok) return checked;
-    const staff = new Map((await findActiveStaff(tx, input.officerIds)).map((u) => [u.id, u]));
-    const badOfficer = input.officerIds.findIndex((o) => { const u = staff.get(o); return !u || !u.active || u.role === 'enterprise_user'; });
-    if (badOfficer >= 0) return refuse('CAMPAIGN_OFFICER_UNKNOWN', undefined, `officerIds.${badOfficer}`);
-    let owner: { ownerKind: 'district' | 'enterprise'; ownerDistrictId: number | null; ownerEnterpriseId: number | null; districtId: number };
-    if (input.ownerDistrictId) {
-      if (!(await findDistrictsByIds(tx, [input.ownerDistrictId])).length) return refuse('DISTRICT_UNKNOWN', undefined, 'ownerDistrictId');
-      owner = { ownerKind: 'district', ownerDistrictId: input.ownerDistrictId, ownerEnterpriseId: null, districtId: input.ownerDistrictId };
-    } else if (target.kind === 'enterprise') {
-      owner = { ownerKind: 'enterprise', ownerDistrictId: null, ownerEnterpriseId: target.enterpriseId, districtId: target.enterpriseDistrictId! };
-    } else if (target.kind === 'water_site') {
-      // A registry section lies in a district: that district answers for it unless another is named.
-      owner = { ownerKind: 'district', ownerDistrictId: target.waterSiteDistrictId!, ownerEnterpriseId: null, districtId: target.waterSiteDistrictId! };
-    } else {
-      return refuse('CAMPAIGN_OWNER_REQUIRED', undefined, 'ownerDistrictId');
-    }
-    const textOf = new Map(campaign.checklist.map((c) => [c.code, c.text]));
-    const results: ChecklistResult[] = input.results.map((r) => ({ code: r.code, text: textOf.get(r.code)!, result: r.result, note: r.note?.trim() || null }));
-    // 联合执法: the officers' districts as they are today (a later transfer does not change the record).
-    const unitOf = new Map((await findUserUnits(tx, input.officerIds)).map((u) => [u.id, u.districtId]));
-    const operation = classifyOperation(input.officerIds.map((o) => unitOf.get(o) ?? null));
-    const [inspection] = await tx.insert(campaignInspections).values({
-      campaignId, targetId: target.id, inspectedOn: input.inspectedOn, officerIds: input.officerIds, results, recordedById: principal.id, createdAt: now,
-      participantDistrictIds: operation.units, crossDistrict: operation.crossDistrict,
-    }).returning();
-    const workingDays = input.workingDays ?? DEFAULT_RECTIFICATION_WORKING_DAYS;
-    const { deadlineOn, provisional } = computeRectificationDeadline(cal, input.inspectedOn, workingDays);
-    const problems = results.filter((r) => r.result === 'problem');
-    const items = problems.length ? await tx.insert(rectificationItems).values(problems.map((p) => ({
-      campaignId, inspectionId: inspection!.id, targetId: target.id, checklistCode: p.code, problem: `${p.text}：${p.note}`,
-      ...owner, workingDays, deadlineOn, deadlineProvisional: provisional, status: 'open' as const, createdAt: now,
-    }))).returning() : [];
-    await appendAudit(tx, actorOf(principal), {
-      action: 'campaign.inspection.record', entity: 'campaign', entityId: campaignId,
-      after: { inspection, items: items.map((i) => ({ id: i.id, checklistCode: i.checklistCode, deadlineOn: i.deadlineOn, ownerKind: i.ownerKind })) },
-    }, now);
-    return success({ inspection: inspection!, items });
+    return recordOneInspection(tx, principal, campaign, cal, input, now);
   });
+}
+
+/** Thrown inside a batch's transaction to roll it back on a refusal (caught below, never escapes). */
+class BatchRefused extends Error { constructor(readonly refusal: Refusal) { super(refusal.code); } }
+
+/**
+ * Records several inspections of a campaign in one transaction, each under the same rules as recordInspection
+ * (an officer's week of forms entered at once); the first refusal rolls back all, its field prefixed `inspections.N`.
+ */
+export async function recordInspections(db: Db, principal: Principal, campaignId: number, inputs: InspectionInput[], now: Date): Promise<Result<{ inspections: number; items: number }>> {
+  if (!mayReport(principal)) return refuse('FORBIDDEN');
+  const cal = await loadWorkingCalendar(db);
+  try {
+    return await db.transaction(async (tx) => {
+      const campaign = await findCampaign(tx, campaignId, 'share');
+      if (!campaign) return refuse('NOT_FOUND');
+      let items = 0;
+      for (const [i, input] of inputs.entries()) {
+        const r = await recordOneInspection(tx, principal, campaign, cal, input, now);
+        if (!r.ok) throw new BatchRefused({ ...r, field: r.field ? `inspections.${i}.${r.field}` : `inspections.${i}` });
+        items += r.value.items.length;
+      }
+      return success({ inspections: inputs.length, items });
+    });
+  } catch (err) {
+    if (err instanceof BatchRefused) return err.refusal;
+    throw err;
+  }
+}
+
+async function recordOneInspection(tx: DbOrTx, principal: Principal, campaign: CampaignRow, cal: WorkingCalendar, input: InspectionInput, now: Date) {
+  const campaignId = campaign.id;
+  const target = await findTarget(tx, campaignId, input.targetId);
+  if (!target) return refuse('CAMPAIGN_TARGET_UNKNOWN', undefined, 'targetId');
+  const checked = checkInspection({ ...input, todayOn: chinaDateOf(now), campaignStartsOn: campaign.startsOn, checklist: campaign.checklist });
+  if (!checked.ok) return checked;
+  const staff = new Map((await findActiveStaff(tx, input.officerIds)).map((u) => [u.id, u]));
+  const badOfficer = input.officerIds.findIndex((o) => { const u = staff.get(o); return !u || !u.active || u.role === 'enterprise_user'; });
+  if (badOfficer >= 0) return refuse('CAMPAIGN_OFFICER_UNKNOWN', undefined, `officerIds.${badOfficer}`);
+  let owner: { ownerKind: 'district' | 'enterprise'; ownerDistrictId: number | null; ownerEnterpriseId: number | null; districtId: number };
+  if (input.ownerDistrictId) {
+    if (!(await findDistrictsByIds(tx, [input.ownerDistrictId])).length) return refuse('DISTRICT_UNKNOWN', undefined, 'ownerDistrictId');
+    owner = { ownerKind: 'district', ownerDistrictId: input.ownerDistrictId, ownerEnterpriseId: null, districtId: input.ownerDistrictId };
+  } else if (target.kind === 'enterprise') {
+    owner = { ownerKind: 'enterprise', ownerDistrictId: null, ownerEnterpriseId: target.enterpriseId, districtId: target.enterpriseDistrictId! };
+  } else if (target.kind === 'water_site') {
+    // A registry section lies in a district: that district answers for it unless another is named.
+    owner = { ownerKind: 'district', ownerDistrictId: target.waterSiteDistrictId!, ownerEnterpriseId: null, districtId: target.waterSiteDistrictId! };
+  } else {
+    return refuse('CAMPAIGN_OWNER_REQUIRED', undefined, 'ownerDistrictId');
+  }
+  const textOf = new Map(campaign.checklist.map((c) => [c.code, c.text]));
+  const results: ChecklistResult[] = input.results.map((r) => ({ code: r.code, text: textOf.get(r.code)!, result: r.result, note: r.note?.trim() || null }));
+  // 联合执法: the officers' districts as they are today (a later transfer does not change the record).
+  const unitOf = new Map((await findUserUnits(tx, input.officerIds)).map((u) => [u.id, u.districtId]));
+  const operation = classifyOperation(input.officerIds.map((o) => unitOf.get(o) ?? null));
+  const [inspection] = await tx.insert(campaignInspections).values({
+    campaignId, targetId: target.id, inspectedOn: input.inspectedOn, officerIds: input.officerIds, results, recordedById: principal.id, createdAt: now,
+    participantDistrictIds: operation.units, crossDistrict: operation.crossDistrict,
+  }).returning();
+  const workingDays = input.workingDays ?? DEFAULT_RECTIFICATION_WORKING_DAYS;
+  const { deadlineOn, provisional } = computeRectificationDeadline(cal, input.inspectedOn, workingDays);
+  const problems = results.filter((r) => r.result === 'problem');
+  const items = problems.length ? await tx.insert(rectificationItems).values(problems.map((p) => ({
+    campaignId, inspectionId: inspection!.id, targetId: target.id, checklistCode: p.code, problem: `${p.text}：${p.note}`,
+    ...owner, workingDays, deadlineOn, deadlineProvisional: provisional, status: 'open' as const, createdAt: now,
+  }))).returning() : [];
+  await appendAudit(tx, actorOf(principal), {
+    action: 'campaign.inspection.record', entity: 'campaign', entityId: campaignId,
+    after: { inspection, items: items.map((i) => ({ id: i.id, checklistCode: i.checklistCode, deadlineOn: i.deadlineOn, ownerKind: i.ownerKind })) },
+  }, now);
+  return success({ inspection: inspection!, items });
 }
 
 /** Loads an item under its row lock, within the principal's district scope. */

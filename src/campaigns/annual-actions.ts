@@ -9,7 +9,7 @@ import {
   checkAnnualTask, checkReport, computeReportDueOn, computeTaskOutcome, firstReportMonth, isReportRequired, monthOf, reportState, requiredMonths,
   type ReportState, type ReportStatus,
 } from './annual-rules.js';
-import { computeFigures, type CampaignFigures } from './rules.js';
+import { computeFigures, type CampaignFigures, type CampaignKind } from './rules.js';
 import {
   findAnnualTask, findDepartmentsByIds, updateAnnualTaskRow, findReportForUpdate, findUserUnits, insertAnnualTask, insertReportIfAbsent, listAnnualTasks,
   listCampaignsOfYear, listInspectionsOfYear, listOpenItemsDueBy, listReportsOfTasks, loadFigureFacts, updateReport,
@@ -237,8 +237,8 @@ export async function annualReportBoardItems(db: Db, principal: Principal, today
 export async function campaignYearFigures(db: DbOrTx, year: number, now: Date) {
   const todayOn = chinaDateOf(now);
   const list = await listCampaignsOfYear(db, year);
-  const perCampaign: ({ id: number; name: string; startsOn: string; endsOn: string } & CampaignFigures)[] = [];
-  for (const c of list) perCampaign.push({ id: c.id, name: c.name, startsOn: c.startsOn, endsOn: c.endsOn, ...computeFigures(await loadFigureFacts(db, c.id, year)) });
+  const perCampaign: ({ id: number; name: string; kind: CampaignKind | null; startsOn: string; endsOn: string } & CampaignFigures)[] = [];
+  for (const c of list) perCampaign.push({ id: c.id, name: c.name, kind: c.kind, startsOn: c.startsOn, endsOn: c.endsOn, ...computeFigures(await loadFigureFacts(db, c.id, year)) });
   const keys = ['targets', 'inspected', 'problems', 'orders', 'fixed', 'verified', 'jointOperations'] as const;
   const totals = Object.fromEntries(keys.map((k) => [k, perCampaign.reduce((s, c) => s + c[k], 0)])) as Record<(typeof keys)[number], number>;
   const tasks = await listAnnualTasks(db, year);

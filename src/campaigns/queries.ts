@@ -1,5 +1,5 @@
 // The only file of the campaigns capability that talks to the database.
-import { and, asc, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../platform/db/index.js';
 import { users } from '../users/index.js';
 import { departments, districts } from '../organisation/index.js';
@@ -32,14 +32,18 @@ export async function listCampaigns(db: DbOrTx) {
 
 /** Targets with the enterprise's name and district. */
 export async function listTargets(db: DbOrTx, campaignId: number) {
+  return targetViews(db, eq(campaignTargets.campaignId, campaignId));
+}
+
+function targetViews(db: DbOrTx, where: SQL | undefined) {
   return db.select({
     id: campaignTargets.id, kind: campaignTargets.kind, enterpriseId: campaignTargets.enterpriseId, enterpriseName: enterprises.name,
     enterpriseDistrictId: enterprises.districtId, waterSiteId: campaignTargets.waterSiteId, waterSiteName: waterSites.name, waterSiteCode: waterSites.code,
-    waterSiteDistrictId: waterSites.districtId, riverName: campaignTargets.riverName,
+    waterSiteDistrictId: waterSites.districtId, riverName: campaignTargets.riverName, surveyedKm: campaignTargets.surveyedKm,
     siteName: campaignTargets.siteName, longitude: campaignTargets.longitude, latitude: campaignTargets.latitude,
   }).from(campaignTargets).leftJoin(enterprises, eq(enterprises.id, campaignTargets.enterpriseId))
     .leftJoin(waterSites, eq(waterSites.id, campaignTargets.waterSiteId))
-    .where(eq(campaignTargets.campaignId, campaignId)).orderBy(asc(campaignTargets.id));
+    .where(where).orderBy(asc(campaignTargets.id));
 }
 export type TargetView = Awaited<ReturnType<typeof listTargets>>[number];
 
@@ -103,8 +107,8 @@ export async function findItem(db: DbOrTx, campaignId: number, itemId: number, l
 }
 
 export async function findTarget(db: DbOrTx, campaignId: number, targetId: number) {
-  const rows = await listTargets(db, campaignId);
-  return rows.find((t) => t.id === targetId) ?? null;
+  const [row] = await targetViews(db, and(eq(campaignTargets.campaignId, campaignId), eq(campaignTargets.id, targetId)));
+  return row ?? null;
 }
 
 export async function findOrder(db: DbOrTx, itemId: number): Promise<OrderRow | null> {
@@ -127,17 +131,18 @@ export async function allocateOrderSeq(db: DbOrTx, year: number): Promise<number
 export async function loadFigureFacts(db: DbOrTx, campaignId: number, year: number | null = null) {
   const inYear = year === null ? undefined
     : and(gte(campaignInspections.inspectedOn, `${year}-01-01`), lte(campaignInspections.inspectedOn, `${year}-12-31`));
-  const targets = await db.select({ id: campaignTargets.id }).from(campaignTargets).where(eq(campaignTargets.campaignId, campaignId));
+  const targets = await db.select({ id: campaignTargets.id, km: campaignTargets.surveyedKm }).from(campaignTargets).where(eq(campaignTargets.campaignId, campaignId));
   const inspected = await db.selectDistinct({ targetId: campaignInspections.targetId }).from(campaignInspections).where(and(eq(campaignInspections.campaignId, campaignId), inYear));
-  const items = await db.select({ status: rectificationItems.status, orderId: rectificationOrders.id }).from(rectificationItems)
+  const items = await db.select({ status: rectificationItems.status, orderId: rectificationOrders.id, targetId: rectificationItems.targetId }).from(rectificationItems)
     .innerJoin(campaignInspections, eq(campaignInspections.id, rectificationItems.inspectionId))
     .leftJoin(rectificationOrders, eq(rectificationOrders.itemId, rectificationItems.id)).where(and(eq(rectificationItems.campaignId, campaignId), inYear));
   const [joint] = await db.select({ n: sql<number>`count(*)::int`.mapWith(Number) }).from(campaignInspections)
     .where(and(eq(campaignInspections.campaignId, campaignId), eq(campaignInspections.crossDistrict, true), inYear));
   return {
     targetIds: targets.map((t) => t.id), inspectedTargetIds: inspected.map((r) => r.targetId),
-    items: items.map((i) => ({ status: i.status, escalated: i.orderId !== null })),
+    items: items.map((i) => ({ status: i.status, escalated: i.orderId !== null, targetId: i.targetId })),
     crossDistrictInspections: joint?.n ?? 0,
+    targetKm: targets.map((t) => ({ id: t.id, km: t.km })),
   };
 }
 

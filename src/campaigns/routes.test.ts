@@ -8,6 +8,8 @@ import type { Role } from '../platform/auth/roles.js';
 import { seedCalendar } from '../calendar/index.js';
 import { leads } from '../cases/index.js';
 import { waterSites } from '../water-quality/index.js';
+import { findPrincipalByUsername } from '../users/index.js';
+import { recordInspections } from './actions.js';
 
 interface Person { id: number; headers: Record<string, string> }
 
@@ -141,7 +143,7 @@ describe(`专项整治 and 整改督办 through the API (${ENGINE})`, { timeout:
     expect((await call(officer, 'POST', `/api/campaigns/${id}/items/${s1!.id}/lead`)).body.error.code).toBe('CAMPAIGN_LEAD_NEEDS_ENTERPRISE');
 
     const figures = await call(reviewer, 'GET', `/api/campaigns/${id}/figures`);
-    expect(figures.body).toEqual({ targets: 2, inspected: 2, problems: 3, orders: 2, fixed: 1, verified: 1, jointOperations: 0 });
+    expect(figures.body).toEqual({ targets: 2, inspected: 2, problems: 3, orders: 2, fixed: 1, verified: 1, cleared: 0, surveyedKm: 0, jointOperations: 0 });
 
     const audit = await ctx.database.db.select().from(auditLog).where(and(eq(auditLog.entity, 'rectification_item'), eq(auditLog.entityId, String(a2!.id))));
     expect(audit.map((a) => a.action)).toEqual(['campaign.item.escalate', 'campaign.item.lead']);
@@ -224,5 +226,66 @@ describe(`专项整治 and 整改督办 through the API (${ENGINE})`, { timeout:
     expect(rec.status, JSON.stringify(rec.body)).toBe(201);
     const [item] = await items(created.body.id);
     expect(item).toMatchObject({ targetName: '夹河福山大桥断面', ownerKind: 'district', ownerName: district.name });
+  });
+
+  it('a campaign has a kind (for the year-end figures); a river survey names rivers outside the registry, with the length surveyed', async () => {
+    const badKind = await call(leader, 'POST', '/api/campaigns', campaign({ kind: 'fishing' }));
+    expect(badKind.status).toBe(400);
+    expect(badKind.body.error).toMatchObject({ code: 'INVALID_INPUT', field: 'kind' });
+    const badKm = await call(leader, 'POST', '/api/campaigns', campaign({ kind: 'river', targets: [{ kind: 'river', riverName: '五龙河', surveyedKm: -3 }] }));
+    expect(badKm.body.error).toMatchObject({ code: 'INVALID_INPUT', field: 'targets.0.surveyedKm' });
+    // Outside a river survey a river still comes from the monitoring registry.
+    const notSurvey = await call(leader, 'POST', '/api/campaigns', campaign({ kind: 'vocs', targets: [{ kind: 'river', riverName: '五龙河' }] }));
+    expect(notSurvey.body.error).toMatchObject({ code: 'CAMPAIGN_RIVER_UNKNOWN', field: 'targets.0.riverName' });
+    const created = await call(leader, 'POST', '/api/campaigns', campaign({
+      name: '重点河流河长制环境问题排查', kind: 'river', checklist: [{ code: 'R1', text: '入河排污口排查' }],
+      targets: [{ kind: 'river', riverName: '五龙河', surveyedKm: 128.4 }, { kind: 'river', riverName: '富水河', surveyedKm: 66.8 }],
+    }));
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body.kind).toBe('river');
+    const detail = (await call(officer, 'GET', `/api/campaigns/${created.body.id}`)).body;
+    expect(detail.campaign.kind).toBe('river');
+    expect(detail.targets.map((t: { name: string; surveyedKm: number }) => [t.name, t.surveyedKm])).toEqual([['五龙河', 128.4], ['富水河', 66.8]]);
+    const rec = await call(officer, 'POST', `/api/campaigns/${created.body.id}/inspections`, {
+      targetId: detail.targets[0].id, inspectedOn: '2026-12-03', officerIds: [officer.id], ownerDistrictId: ctx.districtByCode('370602').id,
+      results: [{ code: 'R1', result: 'problem', note: '发现未登记入河排污口' }],
+    });
+    expect(rec.status, JSON.stringify(rec.body)).toBe(201);
+    expect((await call(officer, 'GET', `/api/campaigns/${created.body.id}/figures`)).body).toMatchObject({ targets: 2, inspected: 1, problems: 1, surveyedKm: 128.4, cleared: 0 });
+    const year = (await call(officer, 'GET', '/api/campaigns/figures?year=2026')).body;
+    expect(year.campaigns.find((c: { id: number }) => c.id === created.body.id)).toMatchObject({ kind: 'river', surveyedKm: 128.4 });
+    // Edited to another kind, a river outside the registry is refused again.
+    const edited = await call(leader, 'PUT', `/api/campaigns/${created.body.id}`, campaign({
+      version: 1, name: '重点河流河长制环境问题排查', kind: 'other', checklist: [{ code: 'R1', text: '入河排污口排查' }],
+      targets: [{ id: detail.targets[0].id, kind: 'river', riverName: '五龙河', surveyedKm: 128.4 }],
+    }));
+    expect(edited.status).toBe(422);
+    expect(edited.body.error).toMatchObject({ code: 'CAMPAIGN_RIVER_UNKNOWN' });
+  });
+
+  it('records a batch of inspections in one transaction under the same rules; one refusal rolls back the batch, naming the inspection', async () => {
+    const db = ctx.database.db;
+    const me = (await call(officer, 'GET', '/api/auth/me')).body;
+    const principal = (await findPrincipalByUsername(db, (me.user ?? me).username))!;
+    const created = await call(leader, 'POST', '/api/campaigns', campaign({ name: '批量录入检查', kind: 'dust', targets: [
+      { kind: 'site', siteName: '批量点位一', longitude: 121.3, latitude: 37.5 }, { kind: 'site', siteName: '批量点位二', longitude: 121.31, latitude: 37.51 }] }));
+    const id = created.body.id as number;
+    const [a, b] = (await call(officer, 'GET', `/api/campaigns/${id}`)).body.targets as { id: number }[];
+    const owner = ctx.districtByCode('370602').id;
+    const input = (targetId: number, inspectedOn: string) => ({ targetId, inspectedOn, officerIds: [officer.id], ownerDistrictId: owner,
+      results: [{ code: 'A1', result: 'problem' as const, note: '裸土未覆盖' }, { code: 'A2', result: 'ok' as const }] });
+    const audits = async () => (await db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(and(eq(auditLog.entity, 'campaign'), eq(auditLog.entityId, String(id)))))[0]!.n;
+    const before = await audits();
+    const now = new Date('2026-12-05T10:00:00+08:00');
+    const refused = await recordInspections(db, principal, id, [input(a!.id, '2026-12-01'), input(b!.id, '2026-12-09')], now);
+    expect(refused).toMatchObject({ ok: false, code: 'CAMPAIGN_INSPECTION_IN_FUTURE', field: 'inspections.1.inspectedOn' });
+    expect((await call(officer, 'GET', `/api/campaigns/${id}`)).body.inspections).toHaveLength(0);
+    expect(await audits()).toBe(before);
+    const ok = await recordInspections(db, principal, id, [input(a!.id, '2026-12-01'), input(b!.id, '2026-12-02')], now);
+    expect(ok).toMatchObject({ ok: true, value: { inspections: 2, items: 2 } });
+    expect((await call(officer, 'GET', `/api/campaigns/${id}`)).body.figures).toMatchObject({ inspected: 2, problems: 2 });
+    expect(await audits()).toBe(before + 2);
+    expect(await recordInspections(db, await findPrincipalByUsername(db, (me.user ?? me).username).then((p) => ({ ...p!, role: 'enterprise_user' as const })), id, [], now))
+      .toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 });

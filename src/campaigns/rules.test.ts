@@ -99,7 +99,15 @@ describe('figures from records', () => {
       targetIds: [1, 2, 3], inspectedTargetIds: [1, 1, 2],
       items: [{ status: 'open', escalated: true }, { status: 'completed', escalated: false }, { status: 'verified', escalated: true }],
       crossDistrictInspections: 1,
-    })).toEqual({ targets: 3, inspected: 2, problems: 3, orders: 2, fixed: 2, verified: 1, jointOperations: 1 });
+    })).toEqual({ targets: 3, inspected: 2, problems: 3, orders: 2, fixed: 2, verified: 1, cleared: 2, surveyedKm: 0, jointOperations: 1 });
+  });
+
+  it('cleared: inspected targets whose every problem is verified; surveyed km: of the river targets inspected', () => {
+    expect(computeFigures({
+      targetIds: [1, 2, 3, 4], inspectedTargetIds: [1, 2, 3],
+      items: [{ status: 'verified', escalated: false, targetId: 1 }, { status: 'completed', escalated: false, targetId: 2 }, { status: 'verified', escalated: false, targetId: 2 }],
+      targetKm: [{ id: 1, km: 92.55 }, { id: 2, km: 61.2 }, { id: 3, km: null }, { id: 4, km: 500 }],
+    })).toMatchObject({ inspected: 3, cleared: 2, surveyedKm: 153.8 });
   });
 });
 

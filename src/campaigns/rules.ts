@@ -3,6 +3,12 @@ import { allowed, refuse, type Outcome } from '../law/outcome.js';
 import { addWorkingDays, type WorkingCalendar } from '../law/working-days.js';
 
 export type TargetKind = 'enterprise' | 'water_site' | 'river' | 'site';
+/**
+ * What a campaign is, as the year-end report counts it: VOCs 一厂一策, 扬尘, 燃煤锅炉淘汰, 重点河流排查, 建设用地土壤污染状况
+ * 调查评审, 土壤污染重点监管单位名录, 土壤修复试点 (建设用地 / 农用地), 污染地块安全利用, 综合执法行动, other.
+ */
+export const CAMPAIGN_KINDS = ['vocs', 'dust', 'boiler', 'river', 'soil_survey', 'soil_key_unit', 'soil_pilot_construction', 'soil_pilot_farmland', 'soil_plot', 'joint', 'other'] as const;
+export type CampaignKind = (typeof CAMPAIGN_KINDS)[number];
 export type OwnerKind = 'district' | 'enterprise';
 /** open → completed (整改完成, reported) → verified (销号 by the bureau). An order (督办单) is separate. */
 export type ItemStatus = 'open' | 'completed' | 'verified';
@@ -117,21 +123,30 @@ export function classifyOperation(officerDistrictIds: (number | null)[]): { unit
 export interface FigureFacts {
   targetIds: number[];
   inspectedTargetIds: number[];
-  items: { status: ItemStatus; escalated: boolean }[];
+  items: { status: ItemStatus; escalated: boolean; targetId?: number }[];
   /** Inspections recorded as cross-district (跨区联合). */
   crossDistrictInspections?: number;
+  /** River targets' surveyed length in km. */
+  targetKm?: { id: number; km: number | null }[];
 }
 
 /** Figures of a campaign from its records. */
 export function computeFigures(f: FigureFacts) {
   const targets = new Set(f.targetIds);
+  const inspected = new Set(f.inspectedTargetIds.filter((id) => targets.has(id)));
+  const unresolved = new Set(f.items.filter((i) => i.status !== 'verified' && i.targetId !== undefined).map((i) => i.targetId!));
+  const km = (f.targetKm ?? []).filter((t) => inspected.has(t.id)).reduce((s, t) => s + (t.km ?? 0), 0);
   return {
     targets: targets.size,
-    inspected: new Set(f.inspectedTargetIds.filter((id) => targets.has(id))).size,
+    inspected: inspected.size,
     problems: f.items.length,
     orders: f.items.filter((i) => i.escalated).length,
     fixed: f.items.filter((i) => i.status !== 'open').length,
     verified: f.items.filter((i) => i.status === 'verified').length,
+    /** Targets inspected whose every problem found is verified rectified (or none was found). */
+    cleared: [...inspected].filter((id) => !unresolved.has(id)).length,
+    /** Length surveyed along the river targets inspected, in km (one decimal). */
+    surveyedKm: Math.round(km * 10) / 10,
     jointOperations: f.crossDistrictInspections ?? 0,
   };
 }

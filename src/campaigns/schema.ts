@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isCivilDate } from '../law/civil-date.js';
+import { CAMPAIGN_KINDS } from './rules.js';
 
 const civilDate = z.string().refine(isCivilDate, 'a date as YYYY-MM-DD');
 const INT4_MAX = 2_147_483_647;
@@ -13,7 +14,8 @@ const target = z.discriminatedUnion('kind', [
   z.object({ id: id.optional(), kind: z.literal('enterprise'), enterpriseId: id }),
   // A section of the water-quality registry (断面), or a river the registry names.
   z.object({ id: id.optional(), kind: z.literal('water_site'), waterSiteId: id }),
-  z.object({ id: id.optional(), kind: z.literal('river'), riverName: z.string().trim().min(1).max(200) }),
+  // surveyedKm: the length surveyed along the river (河长制排查), km.
+  z.object({ id: id.optional(), kind: z.literal('river'), riverName: z.string().trim().min(1).max(200), surveyedKm: z.number().positive().max(5000).nullable().optional() }),
   z.object({
     id: id.optional(), kind: z.literal('site'), siteName: z.string().trim().min(1).max(200),
     // WGS-84 degrees.
@@ -23,6 +25,8 @@ const target = z.discriminatedUnion('kind', [
 
 export const campaignInputSchema = z.object({
   name: z.string().trim().min(1).max(200),
+  /** What the campaign is, for the year-end figures; omitted: unclassified (the name tells). */
+  kind: z.enum(CAMPAIGN_KINDS).nullable().optional(),
   legalBasis: z.string().trim().min(1).max(2000),
   startsOn: civilDate,
   endsOn: civilDate,

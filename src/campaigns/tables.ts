@@ -1,9 +1,9 @@
-import { boolean, date, index, integer, jsonb, pgTable, primaryKey, real, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { boolean, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, real, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import { users } from '../users/tables.js';
 import { departments, districts } from '../organisation/tables.js';
 import { enterprises } from '../enterprises/tables.js';
 import { waterSites } from '../water-quality/tables.js';
-import type { ChecklistItem, ChecklistResult, ItemStatus, OwnerKind, TargetKind } from './rules.js';
+import type { CampaignKind, ChecklistItem, ChecklistResult, ItemStatus, OwnerKind, TargetKind } from './rules.js';
 import type { ReportStatus } from './annual-rules.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -13,6 +13,8 @@ const civil = (name: string) => date(name, { mode: 'string' });
 export const campaigns = pgTable('campaigns', {
   id: serial('id').primaryKey(),
   name: text('name').notNull(),
+  /** What the campaign is, for the year-end figures (null: recorded before kinds existed; its name tells). */
+  kind: text('kind').$type<CampaignKind>(),
   legalBasis: text('legal_basis').notNull(),
   startsOn: civil('starts_on').notNull(),
   endsOn: civil('ends_on').notNull(),
@@ -36,6 +38,8 @@ export const campaignTargets = pgTable('campaign_targets', {
   enterpriseId: integer('enterprise_id').references(() => enterprises.id),
   waterSiteId: integer('water_site_id').references(() => waterSites.id),
   riverName: text('river_name'),
+  /** A river target: the length surveyed along it, in km (河长制排查). */
+  surveyedKm: doublePrecision('surveyed_km'),
   siteName: text('site_name'),
   longitude: real('longitude'),
   latitude: real('latitude'),

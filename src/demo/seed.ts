@@ -20,9 +20,9 @@ import { seedTrainingDemo } from '../training/index.js';
 import { seedEiaDemo } from '../eia/index.js';
 import { seedDecisionsDemo } from '../decisions/index.js';
 import { seedNormativeDocumentsDemo } from '../normative-documents/index.js';
-import { seedDemoYear2020 } from './year-2020.js';
+import { seedWholeDemoYear2020 } from './year-2020-all.js';
 
-export { seedDemoYear2020, seedDemoYear2020InBackground } from './year-2020.js';
+export { seedWholeDemoYear2020, seedWholeDemoYear2020InBackground } from './year-2020-all.js';
 
 export const DEMO_ADMIN = 'admin';
 /** Enterprises per county-level unit in the demo registry. */
@@ -35,7 +35,7 @@ export async function isSeeded(db: Db): Promise<boolean> {
   return Number(row?.n ?? 0) > 0;
 }
 
-/** `year2020`: also generate, before returning, the 2020 that adds up to the seed (src/demo/year-2020.ts); `npm start` runs it in the background instead. */
+/** `year2020`: also generate, before returning, the 2020 that adds up to the seed (src/demo/year-2020-all.ts); `npm start` runs it in the background instead. */
 export interface SeedDemoOptions { year2020?: boolean }
 
 /** Seeds an empty database; every demo account gets `password`. Returns the accounts created. */
@@ -110,7 +110,7 @@ export async function seedDemo(db: Db, password: string, now: Date, onProgress?:
   await seedDecisionsDemo(db);
   // 行政规范性文件: one issued, published and filed (in the public list), one awaiting legality review (marked 演示).
   await seedNormativeDocumentsDemo(db, now);
-  // The 2020 that adds up to the seed's figures (237 cases, 1633余万元 of fines, the transfers and the suspension).
-  if (options.year2020) await seedDemoYear2020(db, (done, total) => onProgress?.('2020 demo year', done, total));
+  // The 2020 that adds up to the seed's figures, every capability's part (src/demo/year-2020-all.ts).
+  if (options.year2020) await seedWholeDemoYear2020(db, onProgress, { password });
   return created;
 }

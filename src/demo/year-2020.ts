@@ -72,7 +72,9 @@ function apportion(n: number, weights: readonly number[]): number[] {
   const exact = weights.map((w) => (n * w) / total);
   const out = exact.map(Math.floor);
   const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0]);
-  for (let k = 0; k < n - out.reduce((s, x) => s + x, 0); k++) out[order[k]![1]]! += 1;
+  // The remainder counted once, before the loop (counted inside it, it shrank as it was handed out).
+  const rest = n - out.reduce((s, x) => s + x, 0);
+  for (let k = 0; k < rest; k++) out[order[k]![1]]! += 1;
   return out;
 }
 
@@ -178,7 +180,10 @@ export async function seedDemoYear2020(db: Db, onProgress?: (done: number, total
     crime: Math.max(0, SEED_2020.crimeTransfers - have('crime_transfer')),
   };
   if (toFile === 0) return { casesCreated: 0, measuresCreated: 0, seconds: 0 };
-  const firms = await queryRows<{ id: number; code: string }>(db, sql`select e.id, d.code from ${enterprises} e join districts d on d.id = e.district_id order by e.id`);
+  // Enterprises exempted in the year (首违不罚, src/demo/year-2020-people.ts) are left out: a penalty of the same year
+  // would contradict the first violation their exemption rests on (行政处罚法 第三十三条第一款).
+  const firms = await queryRows<{ id: number; code: string }>(db, sql`select e.id, d.code from ${enterprises} e join districts d on d.id = e.district_id
+    where not exists (select 1 from exemptions x where x.enterprise_id = e.id and x.decided_on >= ${`${YEAR}-01-01`} and x.decided_on < ${`${YEAR + 1}-01-01`}) order by e.id`);
   const random = createRandom(2020_237);
   const plans = planYear(random, toFile, Math.round(before.finesFen / 100), firms, need);
   const meetings = new Map<string, number>();
@@ -274,12 +279,4 @@ export async function seedDemoYear2020(db: Db, onProgress?: (done: number, total
     measuresCreated++;
   }
   return { casesCreated: plans.length, measuresCreated, seconds: (Date.now() - started) / 1000 };
-}
-
-/** Runs the generation in the background (after the server is up), reporting progress; errors are logged, never thrown. */
-export function seedDemoYear2020InBackground(db: Db, onProgress?: (step: string, done: number, total: number) => void): Promise<Year2020Result | null> {
-  return seedDemoYear2020(db, (done, total) => onProgress?.('2020 demo year', done, total)).catch((err: unknown) => {
-    console.error(`demo 2020 generation stopped: ${err instanceof Error ? err.message : String(err)}`);
-    return null;
-  });
 }

@@ -8,6 +8,8 @@ import { allowsMitigation } from './rules/grounds.js';
 registerExemptionChecks({ checkExemptionDecision, groundsOfCase, allowsMitigation, exemptionDocumentFields });
 
 export { seedExemptionCatalogue, groundsOfCase, applyExemption, recordGround } from './actions.js';
+// The demo bureau's 2020 (src/demo/year-2020-people.ts) records the facts of its 首违不罚 cases through this.
+export { putCaseFacts } from './actions.js';
 export { countExemptedEnterprises } from './queries.js';
 export { allowsMitigation, STATUTORY_GROUNDS, type StatutoryGroundCode } from './rules/grounds.js';
 export { checkExemptionDecision, exemptionDocumentFields } from './hooks.js';

@@ -11,10 +11,10 @@ import { DEFAULT_SETTINGS, loadBureauSettings } from '../settings/index.js';
 import {
   checkAssessment, checkCleanup, checkCommentClose, checkCommentStart, checkDeliberation, checkFiling, checkIssue, checkPublication,
   checkReviewOpinion, checkReviewSubmit, documentActions, expiryWarning, filingClock, isInForce, reviewDue, validUntil,
-  type CleanupOutcome, type DocumentAction, type DocumentFacts, type MeetingKind, type NormativeSettings, type ReviewOpinionInput,
+  type CleanupOutcome, type DocumentAction, type DocumentFacts, type DraftingLevel, type MeetingKind, type NormativeSettings, type ReviewOpinionInput,
 } from './rules.js';
 import {
-  allocateNumberSeq, cleanupsInYear, findDocument, insertCleanup, insertDocument, insertReview, listCleanups, listDocuments, listReviews,
+  allocateNumberSeq, cleanupsInYear, findDocument, findDocumentByNumber, insertCleanup, insertDocument, insertReview, listCleanups, listDocuments, listReviews,
   reviewsAndCleanupsOf, reviewsInYear, updateDocument, updateReview, type DocumentRow, type ReviewRow,
 } from './queries.js';
 import { renderIssuedDocument, renderReviewOpinion } from './document.js';
@@ -80,14 +80,14 @@ export async function documentDetail(db: Db, principal: Principal, id: number, n
   return success(view(d, reviews, cleanups, await loadWorkingCalendar(db), await loadNormativeSettings(db), principal, chinaDateOf(now)));
 }
 
-export interface DraftInput { title: string; draftingUnit: string; body: string; draftedOn: string }
+export interface DraftInput { title: string; draftingUnit: string; draftingLevel?: DraftingLevel; body: string; draftedOn: string }
 
 /** 起草: a new draft in the register. */
 export async function createDraft(db: Db, principal: Principal, input: DraftInput, now: Date, amendsId: number | null = null): Promise<Result<unknown>> {
   if (!can(principal, MANAGE)) return refuse('FORBIDDEN');
   if (input.draftedOn > chinaDateOf(now)) return refuse('DATE_IN_FUTURE', undefined, 'draftedOn');
   const row = await db.transaction(async (tx) => {
-    const r = await insertDocument(tx, { ...input, status: 'drafting', amendsId, createdById: principal.id, createdAt: now });
+    const r = await insertDocument(tx, { ...input, draftingLevel: input.draftingLevel ?? 'bureau', status: 'drafting', amendsId, createdById: principal.id, createdAt: now });
     await appendAudit(tx, actorOf(principal), { action: 'normative_document.draft', entity: ENTITY, entityId: r.id, after: r }, now);
     return r;
   });
@@ -164,19 +164,27 @@ export const recordDeliberation = (db: Db, p: Principal, id: number, input: { me
     values: { status: 'deliberated', deliberatedOn: input.meetingOn, meetingKind: input.meetingKind, meetingNote: input.note },
   }));
 
-/** 统一登记、统一编号、统一印发: the next number of the bureau's one series, signed by the leader. */
-export const issueDocument = (db: Db, p: Principal, id: number, input: { issuedOn: string; effectiveOn?: string | null; validityYears?: number | null }, now: Date) =>
-  step(db, p, id, 'issue', now, async ({ facts, s, todayOn, tx }) => {
+/**
+ * 统一登记、统一编号、统一印发: the next number of the bureau's one series, signed by the leader; a document drafted for
+ * the municipal government is recorded under the number the government issued it with (the bureau's series is untouched).
+ */
+export const issueDocument = (db: Db, p: Principal, id: number, input: { issuedOn: string; effectiveOn?: string | null; validityYears?: number | null; documentNumber?: string | null }, now: Date) =>
+  step(db, p, id, 'issue', now, async ({ d, facts, s, todayOn, tx }) => {
     const effectiveOn = input.effectiveOn ?? input.issuedOn;
-    const check = checkIssue(facts, { issuedOn: input.issuedOn, effectiveOn }, todayOn);
+    const check = checkIssue(facts, { issuedOn: input.issuedOn, effectiveOn, level: d.draftingLevel, documentNumber: input.documentNumber }, todayOn);
     if (!check.ok) return { check, values: {} };
+    if (d.draftingLevel === 'government' && await findDocumentByNumber(tx, input.documentNumber!.trim())) {
+      return { check: refuse('NORMATIVE_DOCUMENT_NUMBER_TAKEN', undefined, 'documentNumber'), values: {} };
+    }
     const year = Number(input.issuedOn.slice(0, 4));
-    const seq = await allocateNumberSeq(tx, year);
+    const numbering = d.draftingLevel === 'government'
+      ? { numberYear: null, numberSeq: null, documentNumber: input.documentNumber!.trim() }
+      : await (async () => { const seq = await allocateNumberSeq(tx, year); return { numberYear: year, numberSeq: seq, documentNumber: formatDocumentNumber({ prefix: s.numberPrefix, year, seq }) }; })();
     return {
       check,
       values: {
         status: 'issued', issuedOn: input.issuedOn, effectiveOn, validUntilOn: validUntil(effectiveOn, input.validityYears ?? s.validityYears),
-        numberYear: year, numberSeq: seq, documentNumber: formatDocumentNumber({ prefix: s.numberPrefix, year, seq }), signerId: p.id, signerName: p.displayName,
+        ...numbering, signerId: p.id, signerName: p.displayName,
       },
     };
   });
@@ -211,7 +219,7 @@ export const cleanupDocument = (db: Db, p: Principal, id: number, input: { clean
       let newDraftId: number | null = null;
       if (input.outcome === 'amend') {
         const draft = await insertDocument(tx, {
-          title: d.title, draftingUnit: d.draftingUnit, body: d.body, draftedOn: input.cleanedOn, status: 'drafting', amendsId: d.id, createdById: p.id, createdAt: now,
+          title: d.title, draftingUnit: d.draftingUnit, draftingLevel: d.draftingLevel, body: d.body, draftedOn: input.cleanedOn, status: 'drafting', amendsId: d.id, createdById: p.id, createdAt: now,
         });
         await appendAudit(tx, actorOf(p), { action: 'normative_document.draft', entity: ENTITY, entityId: draft.id, after: draft, reason: `修改 ${d.documentNumber ?? d.id}` }, now);
         newDraftId = draft.id;
@@ -271,7 +279,9 @@ export async function reviewOpinionFile(db: Db, principal: Principal, id: number
 // ── Year figures ──
 
 export interface NormativeYearFigures {
-  year: number; drafted: number; reviewed: number; reviewPassed: number; issued: number; published: number;
+  year: number; drafted: number; reviewed: number; reviewPassed: number; issued: number;
+  /** Issued in the year by drafting level (seed-figures.md #5: 市政府和部门规范性文件各1件). */
+  issuedByLevel: Record<DraftingLevel, number>; published: number;
   filedOnTime: number; filedLate: number; cleanedUp: Record<CleanupOutcome, number>; repealed: number; inForceAtYearEnd: number;
 }
 
@@ -288,7 +298,9 @@ export async function normativeDocumentYearFigures(db: Db, year: number): Promis
   for (const c of cleanups) cleanedUp[c.outcome]++;
   return {
     year, drafted: docs.filter((d) => inYear(d.draftedOn)).length, reviewed: reviews.length, reviewPassed: reviews.filter((r) => r.passed).length,
-    issued: docs.filter((d) => inYear(d.issuedOn)).length, published: docs.filter((d) => inYear(d.publishedOn)).length,
+    issued: docs.filter((d) => inYear(d.issuedOn)).length,
+    issuedByLevel: { government: docs.filter((d) => inYear(d.issuedOn) && d.draftingLevel === 'government').length, bureau: docs.filter((d) => inYear(d.issuedOn) && d.draftingLevel === 'bureau').length },
+    published: docs.filter((d) => inYear(d.publishedOn)).length,
     filedOnTime: onTime, filedLate: filed.length - onTime, cleanedUp,
     repealed: docs.filter((d) => d.status === 'repealed' && inYear(d.endedOn)).length,
     inForceAtYearEnd: docs.filter((d) => isInForce(d, `${year}-12-31`)).length,

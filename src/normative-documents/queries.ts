@@ -12,6 +12,10 @@ export async function findDocument(db: DbOrTx, id: number, lock?: 'update'): Pro
   return (lock ? await q.for('update') : await q)[0];
 }
 
+export async function findDocumentByNumber(db: DbOrTx, documentNumber: string): Promise<DocumentRow | undefined> {
+  return (await db.select().from(normativeDocuments).where(eq(normativeDocuments.documentNumber, documentNumber)))[0];
+}
+
 export async function listDocuments(db: DbOrTx): Promise<DocumentRow[]> {
   return db.select().from(normativeDocuments).orderBy(desc(normativeDocuments.id)).limit(2000);
 }

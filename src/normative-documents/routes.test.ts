@@ -155,6 +155,33 @@ describe(`行政规范性文件 through the API (${ENGINE})`, { timeout: 180_000
     expect(await audits(oldId)).toContain('normative_document.replace');
   });
 
+  it('起草层级: a document drafted for the municipal government is recorded under the government’s number; the year counts each level', async () => {
+    const before = await normativeDocumentYearFigures(ctx.database.db, 2026);
+    expect((await call(reviewer, 'POST', '/api/normative-documents', { title: 't', draftingUnit: '科室', draftingLevel: 'province', body: '正文', draftedOn: '2026-01-05' })).body.error)
+      .toMatchObject({ code: 'INVALID_INPUT', field: 'draftingLevel' });
+    const created = await call(reviewer, 'POST', '/api/normative-documents', { title: '烟台市人民政府关于划定高污染燃料禁燃区的通告', draftingUnit: '大气环境科', draftingLevel: 'government', body: '一、禁燃区范围……', draftedOn: '2026-01-05' });
+    expect(created.body).toMatchObject({ draftingLevel: 'government' });
+    const id = created.body.id as number;
+    await toDeliberated(id);
+    const u = `/api/normative-documents/${id}`;
+    const unnumbered = await call(leader, 'POST', `${u}/issue`, { issuedOn: '2026-03-20' });
+    expect([unnumbered.status, unnumbered.body.error.code, unnumbered.body.error.field]).toEqual([422, 'NORMATIVE_DOCUMENT_NUMBER_LEVEL', 'documentNumber']);
+    const issued = await call(leader, 'POST', `${u}/issue`, { issuedOn: '2026-03-20', documentNumber: '烟政发〔2026〕3号' });
+    expect(issued.body).toMatchObject({ status: 'issued', documentNumber: '烟政发〔2026〕3号', numberSeq: null });
+    // A bureau document takes the next number of the bureau's series; a number entered for it is refused, and a number is never used twice.
+    const own = await draft('层级测试本局文件');
+    await toDeliberated(own);
+    expect((await call(leader, 'POST', `/api/normative-documents/${own}/issue`, { issuedOn: '2026-03-20', documentNumber: '烟环发〔2026〕9号' })).body.error).toMatchObject({ code: 'NORMATIVE_DOCUMENT_NUMBER_LEVEL' });
+    expect((await call(leader, 'POST', `/api/normative-documents/${own}/issue`, { issuedOn: '2026-03-20' })).body).toMatchObject({ draftingLevel: 'bureau', documentNumber: expect.stringMatching(/^烟环规〔2026〕\d+号$/) });
+    const twin = (await call(reviewer, 'POST', '/api/normative-documents', { title: '重号测试', draftingUnit: '科室', draftingLevel: 'government', body: '正文', draftedOn: '2026-01-05' })).body.id as number;
+    await toDeliberated(twin);
+    const taken = await call(leader, 'POST', `/api/normative-documents/${twin}/issue`, { issuedOn: '2026-03-20', documentNumber: '烟政发〔2026〕3号' });
+    expect([taken.status, taken.body.error.code]).toEqual([422, 'NORMATIVE_DOCUMENT_NUMBER_TAKEN']);
+    const after = (await call(leader, 'GET', '/api/normative-documents/year-figures?year=2026')).body;
+    expect(after.issuedByLevel).toEqual({ government: before.issuedByLevel.government + 1, bureau: before.issuedByLevel.bureau + 1 });
+    expect((await call(reviewer, 'GET', '/api/normative-documents')).body.items.find((d: { id: number }) => d.id === id)).toMatchObject({ draftingLevel: 'government' });
+  });
+
   it('the prefix, filing period and validity are the bureau’s settings', async () => {
     const admin = await ctx.loginAs('administrator');
     const current = (await call(admin, 'GET', '/api/settings')).body;

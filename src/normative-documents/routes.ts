@@ -70,7 +70,7 @@ export const normativeDocumentRoutes: FastifyPluginAsyncZod<{ db: Db; clock: () 
   post('review/submit', '合法性审核: submit (国办发〔2018〕115号) (audited)', reviewSubmitSchema, (id, b, p) => submitForReview(db, p, id, b, clock()));
   post('review/opinion', '合法性审核意见: competence, procedure, content; ≥ 5 working days (audited)', reviewOpinionSchema, (id, b, p) => recordReviewOpinion(db, p, id, b, clock()));
   post('deliberation', '集体审议: only after a passed review (audited)', deliberateSchema, (id, b, p) => recordDeliberation(db, p, id, b, clock()));
-  post('issue', '统一登记、统一编号、统一印发: the next number of the series (audited)', issueSchema, (id, b, p) => issueDocument(db, p, id, b, clock()));
+  post('issue', '统一登记、统一编号、统一印发: the next number of the bureau’s series, or the government’s number for a 市政府规范性文件 (audited)', issueSchema, (id, b, p) => issueDocument(db, p, id, b, clock()));
   post('publication', '公开发布 (audited)', publishSchema, (id, b, p) => publishDocument(db, p, id, b, clock()));
   post('filing', '备案 with the government; on time or late against the set period (audited)', fileSchema, (id, b, p) => fileDocument(db, p, id, b, clock()));
   post('cleanup', '清理: 保留 / 修改 / 废止 (audited)', cleanupSchema, (id, b, p) => cleanupDocument(db, p, id, b, clock()));

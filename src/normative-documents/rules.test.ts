@@ -83,6 +83,13 @@ describe('国办发〔2018〕37号 二(六): 统一印发 after deliberation; pu
     expect(checkIssue(at({ status: 'issued', issuedOn: '2026-04-01' }), { issuedOn: '2026-04-02', effectiveOn: '2026-04-02' }, today)).toMatchObject({ ok: false, code: 'NORMATIVE_ALREADY_ISSUED' });
     expect(checkIssue(at({ status: 'deliberated', deliberatedOn: '2026-04-01' }), { issuedOn: '2026-04-02', effectiveOn: '2026-04-01' }, today)).toMatchObject({ ok: false, field: 'effectiveOn' });
     expect(checkIssue(at({ status: 'deliberated', deliberatedOn: '2026-04-01' }), { issuedOn: '2026-04-02', effectiveOn: '2026-05-01' }, today)).toEqual({ ok: true });
+    // 37号 二(六) 统一编号: a government document carries the government's number; the bureau's is numbered from its series.
+    const ready = at({ status: 'deliberated', deliberatedOn: '2026-04-01' });
+    expect(checkIssue(ready, { issuedOn: '2026-04-02', effectiveOn: '2026-04-02', level: 'government', documentNumber: '烟政发〔2026〕3号' }, today)).toEqual({ ok: true });
+    expect(checkIssue(ready, { issuedOn: '2026-04-02', effectiveOn: '2026-04-02', level: 'government', documentNumber: ' ' }, today))
+      .toMatchObject({ ok: false, code: 'NORMATIVE_DOCUMENT_NUMBER_LEVEL', field: 'documentNumber', citation: { law: '国办发〔2018〕37号' } });
+    expect(checkIssue(ready, { issuedOn: '2026-04-02', effectiveOn: '2026-04-02', level: 'bureau', documentNumber: '烟环发〔2026〕1号' }, today))
+      .toMatchObject({ ok: false, code: 'NORMATIVE_DOCUMENT_NUMBER_LEVEL' });
   });
   it('政府信息公开条例 第二十条(一): publication only once issued', () => {
     expect(checkPublication(at({ status: 'deliberated' }), '2026-04-03', today)).toMatchObject({ ok: false, code: 'NORMATIVE_NOT_ISSUED' });

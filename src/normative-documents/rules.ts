@@ -33,6 +33,9 @@ export type DocumentStatus =
   | 'deliberated' | 'issued' | 'published' | 'repealed' | 'replaced';
 export type MeetingKind = 'bureau_affairs' | 'director_office';
 export const MEETING_KINDS: readonly MeetingKind[] = ['bureau_affairs', 'director_office'];
+/** 起草层级: 市政府规范性文件 (drafted by the bureau, issued by the government) or 部门规范性文件. */
+export const DRAFTING_LEVELS = ['government', 'bureau'] as const;
+export type DraftingLevel = (typeof DRAFTING_LEVELS)[number];
 export type CleanupOutcome = 'retain' | 'amend' | 'repeal';
 export const CLEANUP_OUTCOMES: readonly CleanupOutcome[] = ['retain', 'amend', 'repeal'];
 
@@ -144,13 +147,16 @@ export function checkDeliberation(f: DocumentFacts, on: string, todayOn: string)
 }
 
 /** 37号 二(六): 统一登记、统一编号、统一印发 only after collective deliberation. */
-export function checkIssue(f: DocumentFacts, input: { issuedOn: string; effectiveOn: string }, todayOn: string): Outcome {
+/** A government document carries the number the government gave it; the bureau's own is numbered from its series. */
+export function checkIssue(f: DocumentFacts, input: { issuedOn: string; effectiveOn: string; level?: DraftingLevel; documentNumber?: string | null }, todayOn: string): Outcome {
   if (f.issuedOn) return refuse('NORMATIVE_ALREADY_ISSUED', NOTICE_37_ISSUE);
   // 国办发〔2018〕37号 二(五): 未经集体审议 the document is not issued.
   if (f.status !== 'deliberated') return refuse('NORMATIVE_DELIBERATION_MISSING', NOTICE_37_DELIBERATION);
   const date = checkStepDate(input.issuedOn, f.deliberatedOn, todayOn, 'issuedOn');
   if (!date.ok) return date;
   if (input.effectiveOn < input.issuedOn) return refuse('NORMATIVE_DATE_BEFORE_PREVIOUS_STEP', undefined, 'effectiveOn', { previousOn: input.issuedOn });
+  // 37号 二(六) 统一编号: the issuing body numbers it — the government its own document, the bureau from its series.
+  if ((input.level === 'government') !== Boolean(input.documentNumber?.trim())) return refuse('NORMATIVE_DOCUMENT_NUMBER_LEVEL', NOTICE_37_ISSUE, 'documentNumber');
   return allowed;
 }
 

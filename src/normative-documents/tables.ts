@@ -1,6 +1,6 @@
 import { boolean, date, index, integer, pgTable, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import { users } from '../users/tables.js';
-import type { CleanupOutcome, DocumentStatus, MeetingKind } from './rules.js';
+import type { CleanupOutcome, DocumentStatus, DraftingLevel, MeetingKind } from './rules.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const civil = (name: string) => date(name, { mode: 'string' });
@@ -10,6 +10,8 @@ export const normativeDocuments = pgTable('normative_documents', {
   id: serial('id').primaryKey(),
   title: text('title').notNull(),
   draftingUnit: text('drafting_unit').notNull(),
+  /** 起草层级: drafted for the municipal government (市政府规范性文件, issued under its number) or the bureau's own. */
+  draftingLevel: text('drafting_level').$type<DraftingLevel>().notNull().default('bureau'),
   body: text('body').notNull(),
   status: text('status').$type<DocumentStatus>().notNull(),
   draftedOn: civil('drafted_on').notNull(),

@@ -273,6 +273,72 @@ export async function stepPositiveList(db: Db, principal: Principal, id: number,
   });
 }
 
+/** The admission check of many enterprises at once (as checkAdmission, one query per fact kind); ids outside the scope are left out. */
+export async function checkAdmissions(db: DbOrTx, enterpriseIds: number[], principal: Principal | null, now: Date): Promise<Map<number, AdmissionCheck>> {
+  if (!enterpriseIds.length) return new Map();
+  const facts = await loadEnterpriseFacts(db, chinaDateOf(now), { principal, ids: enterpriseIds });
+  return new Map(facts.map((f) => [f.enterpriseId, checkPositiveListAdmission(f)]));
+}
+
+/**
+ * Proposes a whole list at once (the bureau publishes its 正面清单 as one list): each enterprise is checked as
+ * proposePositiveList checks one; the first that fails refuses the batch, naming its index. One transaction.
+ */
+export async function proposePositiveListBatch(db: Db, principal: Principal, enterpriseIds: number[], now: Date): Promise<Result<{ ids: number[] }>> {
+  if (!can(principal, 'supervision.manage')) return refuse('FORBIDDEN');
+  if (!enterpriseIds.length) return success({ ids: [] });
+  return db.transaction(async (tx) => {
+    // The enterprise rows locked, in id order: a single proposal at the same time waits for this batch.
+    await tx.execute(sql`select id from enterprises where id in (${sql.join([...enterpriseIds].sort((a, b) => a - b).map((id) => sql`${id}`), sql`, `)}) order by id for update`);
+    const checks = await checkAdmissions(tx, enterpriseIds, principal, now);
+    const current = new Set((await tx.select({ id: positiveListEntries.enterpriseId }).from(positiveListEntries)
+      .where(and(inArray(positiveListEntries.enterpriseId, enterpriseIds), inArray(positiveListEntries.status, ['proposed', 'approved', 'published'])))).map((r) => r.id));
+    const seen = new Set<number>();
+    for (const [i, id] of enterpriseIds.entries()) {
+      const check = checks.get(id);
+      if (!check) return refuse('ENTERPRISE_UNKNOWN', undefined, `enterpriseIds.${i}`);
+      if (current.has(id) || seen.has(id)) return refuse('POSITIVE_LIST_ALREADY', undefined, `enterpriseIds.${i}`);
+      if (!check.eligible) return refuse('POSITIVE_LIST_NOT_ELIGIBLE', undefined, `enterpriseIds.${i}`, { unmet: check.criteria.filter((c) => !c.met).map((c) => c.criterion).join(',') });
+      seen.add(id);
+    }
+    const rows = await tx.insert(positiveListEntries).values(enterpriseIds.map((enterpriseId) => ({
+      enterpriseId, status: 'proposed' as const, admission: checks.get(enterpriseId)!, proposedById: principal.id, proposedAt: now,
+    }))).returning();
+    for (const row of rows) await appendAudit(tx, actorOf(principal), { action: 'positive_list.propose', entity: 'positive_list_entry', entityId: row.id, after: row }, now);
+    return success({ ids: rows.map((r) => r.id) });
+  });
+}
+
+/** approve (the criteria checked again) or publish many entries at once, as stepPositiveList does one; one transaction. */
+export async function stepPositiveListBatch(db: Db, principal: Principal, entryIds: number[], step: 'approve' | 'publish', now: Date): Promise<Result<{ ids: number[] }>> {
+  if (!can(principal, step === 'approve' ? 'supervision.approve' : 'supervision.manage')) return refuse('FORBIDDEN');
+  if (!entryIds.length) return success({ ids: [] });
+  return db.transaction(async (tx) => {
+    const before = new Map((await tx.select({ entry: positiveListEntries }).from(positiveListEntries)
+      .where(inArray(positiveListEntries.id, entryIds)).for('update')).map((r) => [r.entry.id, r.entry]));
+    const checks = step === 'approve' ? await checkAdmissions(tx, [...before.values()].map((e) => e.enterpriseId), null, now) : null;
+    for (const [i, id] of entryIds.entries()) {
+      const entry = before.get(id);
+      // The principal's scope as findPositiveEntry applies it (a district user sees only their district's entries).
+      if (!entry || (principal.districtId !== null && !(await findPositiveEntry(tx, id, principal)))) return refuse('NOT_FOUND', undefined, `entryIds.${i}`);
+      if (!STEP_FROM[step].includes(entry.status)) return refuse('POSITIVE_LIST_WRONG_STATUS', undefined, `entryIds.${i}`);
+      if (checks && !checks.get(entry.enterpriseId)?.eligible) return refuse('POSITIVE_LIST_NOT_ELIGIBLE', undefined, `entryIds.${i}`);
+    }
+    const out: number[] = [];
+    for (const id of entryIds) {
+      const entry = before.get(id)!;
+      const set: Partial<typeof positiveListEntries.$inferInsert> = step === 'approve'
+        ? { status: 'approved', approvedById: principal.id, approvedAt: now, admission: checks!.get(entry.enterpriseId)! }
+        : { status: 'published', publishedAt: now };
+      const [row] = await tx.update(positiveListEntries).set(set).where(and(eq(positiveListEntries.id, id), eq(positiveListEntries.status, entry.status))).returning();
+      if (!row) return refuse('POSITIVE_LIST_WRONG_STATUS');
+      await appendAudit(tx, actorOf(principal), { action: `positive_list.${step}`, entity: 'positive_list_entry', entityId: id, before: entry, after: row, reason: null }, now);
+      out.push(id);
+    }
+    return success({ ids: out });
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // 双随机 draws
 

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../platform/db/index.js';
 import { checkPermission } from '../platform/auth/session.js';
 import { sendRefusal } from '../platform/http/outcome-to-http.js';
-import { openPublicCors, sendWithEtag } from '../platform/http/public-api.js';
+import { sendWithEtag } from '../platform/http/public-api.js';
 import { errorSchema } from '../platform/http/errors-schema.js';
 import { refuse } from '../law/outcome.js';
 import { chinaDateOf } from '../law/civil-date.js';
@@ -255,7 +255,6 @@ export const supervisionRoutes: FastifyPluginAsyncZod<{ db: Db; clock?: () => Da
   // ——— Public (no login): 正面清单, enterprise names only ———
   const publicRoute = { config: { rateLimit: { max: 120, timeWindow: 60_000 } } };
   // Open CORS and ETag / If-None-Match as every public route (src/platform/http/public-api.ts).
-  openPublicCors(app);
   const publicPositiveList = async () => (await listPublishedPositiveList(db)).map((r) => ({ ...r, publishedAt: iso(r.publishedAt) }));
   app.get('/api/public/positive-list', { ...publicRoute, schema: { tags: ['public'], security: [], summary: '正面清单 (published): enterprise names and districts only, no login' } },
     async (request, reply) => sendWithEtag(request, reply, { items: await publicPositiveList() }));

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../platform/db/index.js';
 import { checkPermission } from '../platform/auth/session.js';
 import { sendRefusal } from '../platform/http/outcome-to-http.js';
-import { openPublicCors, sendWithEtag } from '../platform/http/public-api.js';
+import { sendWithEtag } from '../platform/http/public-api.js';
 import { refuse } from '../law/outcome.js';
 import { can } from '../platform/auth/roles.js';
 import {
@@ -141,7 +141,6 @@ export const trainingRoutes: FastifyPluginAsyncZod<{ db: Db; clock: () => Date }
   // ——— Public (no login): 以案释法, the published typical cases (the party's identity already removed by review) ———
   const publicRoute = { config: { rateLimit: { max: 120, timeWindow: 60_000 } } };
   // Open CORS and ETag / If-None-Match as every public route (src/platform/http/public-api.ts).
-  openPublicCors(app);
   const publicCases = async () => (await listPublishedTypicalCases(db)).map((c) => ({ ...c, publishedAt: c.publishedAt.toISOString() }));
   app.get('/api/public/typical-cases', { ...publicRoute, schema: { tags: ['public'], security: [], summary: '以案释法: published typical cases, newest first, no login' } },
     async (request, reply) => sendWithEtag(request, reply, { items: (await publicCases()).sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || b.id - a.id) }));

@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '../platform/db/index.js';
 import { refuse, success, type Refusal, type Result } from '../law/outcome.js';
 import { actorOf, appendAudit, type Actor } from '../platform/audit/log.js';
+import { chinaDateOf } from '../law/civil-date.js';
 import type { Principal } from '../platform/auth/roles.js';
 import { findDistrict, findTownship } from '../organisation/index.js';
 import { recordPublication, type PublicationResult, type RankingSnapshot } from '../air-quality/index.js';
@@ -65,6 +66,7 @@ export async function importSamples(db: Db, actor: Actor, rows: readonly { row: 
   const codes = await loadSiteCodeIndex(db);
   const kinds = new Map((await listSites(db)).map((s) => [s.id, s.kind as SiteKind]));
   const errors: SampleError[] = [...parseErrors];
+  const today = chinaDateOf(now);
   const good: { siteId: number; month: string; sampledOn: string; values: Record<string, number>; dry: boolean }[] = [];
   const seen = new Set<string>();
   for (const { row, input } of rows) {
@@ -73,6 +75,8 @@ export async function importSamples(db: Db, actor: Actor, rows: readonly { row: 
     const problems = findSampleProblems(kinds.get(siteId)!, input.month, input.values ?? {}, input.dry ?? false);
     const sampledOn = input.sampledOn ?? `${input.month}-15`;
     if (!/^\d{4}-\d{2}-\d{2}$/.test(sampledOn) || !sampledOn.startsWith(input.month)) problems.push({ field: 'sampledOn', code: 'DATE_INVALID' });
+    // A sample cannot be recorded before it is taken (without a date, the month must have begun).
+    else if (input.sampledOn ? sampledOn > today : input.month > today.slice(0, 7)) problems.push({ field: input.sampledOn ? 'sampledOn' : 'month', code: 'DATE_IN_FUTURE' });
     if (problems.length) { for (const p of problems) errors.push({ row, ...p }); continue; }
     const key = `${siteId}|${input.month}`;
     if (seen.has(key)) { errors.push({ row, field: 'month', code: 'SAMPLE_DUPLICATE_IN_FILE' }); continue; }

@@ -13,10 +13,10 @@ import { SEA_PARAMETERS } from './rules/standards/gb3097.js';
 import type { SiteFields } from './rules/sites.js';
 import type { SiteKind, SiteLevel } from './rules/evaluation.js';
 
-type Plan = [code: string, name: string, kind: SiteKind, level: SiteLevel, body: 'river' | 'lake', water: string, county: string, lon: number, lat: number, target: number, quality: number];
+export type Plan = [code: string, name: string, kind: SiteKind, level: SiteLevel, body: 'river' | 'lake', water: string, county: string, lon: number, lat: number, target: number, quality: number];
 
 /** [code, name, kind, level, body, water, county code, lon, lat, target class, typical class]. quality 0 = dry all year. */
-const SITES: Plan[] = [
+export const SITES: Plan[] = [
   ['GK01', '夹河福山高新区断面', 'section', 'national', 'river', '大沽夹河', '370611', 121.26, 37.49, 3, 3],
   ['GK02', '黄水河入海口断面', 'section', 'national', 'river', '黄水河', '370681', 120.52, 37.67, 4, 3],
   ['GK03', '界河入海口断面', 'section', 'national', 'river', '界河', '370685', 120.32, 37.46, 4, 4],
@@ -71,7 +71,7 @@ function surfaceValue(key: string, cls: number, body: 'river' | 'lake', random: 
 
 const MAIN = new Set(['codmn', 'cod', 'bod5', 'nh3n', 'tp']);
 
-function surfaceSample(kind: SiteKind, cls: number, body: 'river' | 'lake', random: Random): Record<string, number> {
+export function surfaceSample(kind: SiteKind, cls: number, body: 'river' | 'lake', random: Random): Record<string, number> {
   const values: Record<string, number> = {};
   // Mostly at the typical class; in some months the worst driver is one class better.
   const monthClass = random.chance(0.25) && cls > 1 ? cls - 1 : cls;
@@ -86,7 +86,7 @@ function surfaceSample(kind: SiteKind, cls: number, body: 'river' | 'lake', rand
   return values;
 }
 
-function seaSample(cls: number, random: Random): Record<string, number> {
+export function seaSample(cls: number, random: Random): Record<string, number> {
   const values: Record<string, number> = {};
   for (const p of SEA_PARAMETERS) {
     if (p.direction === 'range') { values[p.key] = Math.round((8.0 + random.next() * 0.3) * 100) / 100; continue; }

@@ -67,9 +67,13 @@ describe(`water quality API (${ENGINE})`, () => {
       { siteCode: 'T-SEC', month: '2021-01', values: { nh3n: 0.8, do: 6, codmn: 3 } },
       { siteCode: 'T-SEC', month: '2021-02', values: { din: 0.1 } },
       { siteCode: 'NOPE', month: '2021-01', values: { nh3n: 1 } },
+      { siteCode: 'T-SEC', month: '2099-01', sampledOn: '2099-01-10', values: { nh3n: 0.8 } },
+      { siteCode: 'T-SEC', month: '2099-02', values: { nh3n: 0.8 } },
     ] } });
     expect(refused.statusCode).toBe(422);
-    expect(refused.json().error.details.errors.map((e: { row: number; code: string }) => [e.row, e.code])).toEqual([[2, 'PARAMETER_UNKNOWN'], [3, 'SITE_UNKNOWN']]);
+    // A sample cannot be recorded before it is taken.
+    expect(refused.json().error.details.errors.map((e: { row: number; code: string; field: string }) => [e.row, e.code, e.field])).toEqual([
+      [2, 'PARAMETER_UNKNOWN', 'values.din'], [3, 'SITE_UNKNOWN', 'siteCode'], [4, 'DATE_IN_FUTURE', 'sampledOn'], [5, 'DATE_IN_FUTURE', 'month']]);
     const csv = '点位编码,月份,氨氮,溶解氧,高锰酸盐指数,断流\nT-SEC,2021-01,0.8,6,3,\nT-SEC,2021-02,,,,是\n';
     const { payload, contentType } = multipart(Buffer.from(csv), 'samples.csv');
     const ok = await ctx.app.inject({ method: 'POST', url: '/api/water-quality/samples/import', headers: { ...admin, 'content-type': contentType }, payload });

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../platform/db/index.js';
 import { checkPermission } from '../platform/auth/session.js';
 import { sendRefusal } from '../platform/http/outcome-to-http.js';
-import { openPublicCors, sendWithEtag } from '../platform/http/public-api.js';
+import { sendWithEtag } from '../platform/http/public-api.js';
 import { messageFor } from '../platform/i18n/messages.js';
 import { errorSchema } from '../platform/http/errors-schema.js';
 import { actorOf } from '../platform/audit/log.js';
@@ -138,7 +138,6 @@ export const waterQualityRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
 
   // ——— Public (no login): the sections' status of a period whose double index was published ———
   // Open CORS and ETag / If-None-Match as every public route (src/platform/http/public-api.ts).
-  openPublicCors(app);
   app.get('/api/public/water/sections', {
     config: { rateLimit: { max: 120, timeWindow: 60_000 } },
     schema: { tags: ['public'], security: [], summary: 'Water sections of a published period (double index published): class, target, met; no login', querystring: s.periodQuerySchema },

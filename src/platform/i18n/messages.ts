@@ -650,6 +650,8 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
   NORMATIVE_DELIBERATION_MISSING: { 'zh-CN': '未经集体审议，不得印发', en: 'Not issued without collective deliberation' },
   NORMATIVE_ALREADY_ISSUED: { 'zh-CN': '该文件已印发并编号', en: 'The document has already been issued and numbered' },
   NORMATIVE_NOT_ISSUED: { 'zh-CN': '文件尚未统一印发', en: 'The document has not been issued' },
+  NORMATIVE_DOCUMENT_NUMBER_TAKEN: { 'zh-CN': '该文号已登记在其他文件上', en: 'Another document is already registered under this number' },
+  NORMATIVE_DOCUMENT_NUMBER_LEVEL: { 'zh-CN': '市政府规范性文件须填写市政府印发的文号；本局规范性文件按本局统一编号，不另填文号', en: 'A municipal government document takes the number the government issued it with; a bureau document is numbered from the bureau’s series (no number entered)' },
   NORMATIVE_NOT_PUBLISHED: { 'zh-CN': '文件公开发布后方可报送备案', en: 'File the document with the government after publication' },
   NORMATIVE_ALREADY_FILED: { 'zh-CN': '该文件已报送备案', en: 'The document has already been filed' },
   NORMATIVE_NOT_IN_FORCE: { 'zh-CN': '只能清理现行有效的文件', en: 'Only documents in force are cleaned up' },

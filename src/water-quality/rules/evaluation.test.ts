@@ -18,7 +18,7 @@ describe('环办〔2011〕22号: period evaluation of a section', () => {
   it('a section dry all period is excluded from shares and indices', () => {
     const e = evaluateSite(section(1, 1), [month(1, good, true)]);
     expect(e).toMatchObject({ dry: true, class: null, meetsTarget: null });
-    expect(computeSurfaceShares([e]).assessed).toBe(0);
+    expect(computeSurfaceShares([e])).toMatchObject({ assessed: 0, dry: 1, withDryMonths: 0 });
   });
 
   it('shares: 优良 Ⅰ–Ⅲ, 劣Ⅴ, on target', () => {
@@ -69,5 +69,18 @@ describe('near-shore sea (GB 3097-1997) and drinking-water sources', () => {
       evaluateSite(src, [month(1, { ...good, tp: 0.02 })]),
     ];
     expect(computeSeaAndDrinking(e)).toEqual({ seaPoints: 3, seaExcellent: 2, seaExcellentShare: 66.7, drinkingSources: 1, drinkingAttaining: 1, drinkingAttainmentRate: 100 });
+  });
+});
+
+describe('drinking-water sources: attaining in every monitoring (seed-figures.md row 12)', () => {
+  const src: SiteFacts = { id: 9, name: '门楼水库', kind: 'drinking_source', level: 'municipal', body: 'lake', districtId: 1, targetClass: 3 };
+  it('a source with one monitoring above class Ⅲ does not attain, even when its annual mean does', () => {
+    const e = evaluateSite(src, [month(1, { ...good, tp: 0.02 }), month(2, { ...good, tp: 0.08 }), month(3, { ...good, tp: 0.02 })]);
+    expect(e).toMatchObject({ class: 3, meetsTarget: false }); // mean TP 0.04 ≤ 0.05 (lake Ⅲ), February 0.08 > 0.05
+    expect(computeSeaAndDrinking([e])).toMatchObject({ drinkingSources: 1, drinkingAttaining: 0, drinkingAttainmentRate: 0 });
+  });
+  it('dry months are not monitorings; every wet monitoring within Ⅲ attains', () => {
+    const e = evaluateSite(src, [month(1, { ...good, tp: 0.02 }), month(2, { ...good, tp: 0.9 }, true)]);
+    expect(e).toMatchObject({ meetsTarget: true, drySamples: 1, sampleCount: 1 });
   });
 });

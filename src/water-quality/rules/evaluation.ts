@@ -72,6 +72,8 @@ export interface SiteEvaluation {
   districtId: number;
   dry: boolean;
   sampleCount: number;
+  /** Samples of the period taken at a dry (断流) site: left out of the evaluation. */
+  drySamples: number;
   /** Surface class (1–6) for sections and sources, sea class (1–5) for sea points; null when dry or unmeasured. */
   class: number | null;
   targetClass: number | null;
@@ -86,7 +88,10 @@ export interface SiteEvaluation {
 
 export function evaluateSite(site: SiteFacts, samples: readonly Sample[]): SiteEvaluation {
   const avg = averageSamples(samples);
-  const base = { siteId: site.id, name: site.name, kind: site.kind, level: site.level, districtId: site.districtId, dry: avg.dry, sampleCount: avg.sampleCount, targetClass: site.targetClass };
+  const base = {
+    siteId: site.id, name: site.name, kind: site.kind, level: site.level, districtId: site.districtId, dry: avg.dry, sampleCount: avg.sampleCount,
+    drySamples: samples.filter((s) => s.dry).length, targetClass: site.targetClass,
+  };
   if (site.kind === 'sea_point') {
     const c = classifySea(avg.values);
     return {
@@ -97,10 +102,13 @@ export function evaluateSite(site: SiteFacts, samples: readonly Sample[]): SiteE
   }
   const c = classifySurface(avg.values, site.body);
   const drinking = site.kind === 'drinking_source' ? assessDrinkingSource(avg.values, site.body) : null;
+  // A drinking-water source attains for the period only when it met class Ⅲ in every monitoring (水质达标率 counts
+  // sources attaining in each monitoring, seed-figures.md row 12), not merely on the period's mean.
+  const missedOnce = drinking !== null && samples.some((s) => !s.dry && assessDrinkingSource(s.values, site.body).attains === false);
   return {
     ...base, class: c.class, drivers: c.drivers, mainPollutants: c.mainPollutants, cwqi: computeCwqi(avg.values, site.body),
     citation: drinking?.citation ?? c.citation,
-    meetsTarget: drinking ? drinking.attains
+    meetsTarget: drinking ? (missedOnce ? false : drinking.attains)
       : c.class === null || site.targetClass === null ? null : meetsTarget(c.class, site.targetClass as SurfaceClass),
     excellent: c.class === null ? null : isExcellentSurface(c.class),
   };
@@ -111,6 +119,8 @@ const percent = (part: number, whole: number, decimals = 1) => (whole ? Math.rou
 export interface SurfaceShares {
   assessed: number;
   dry: number;
+  /** Assessed sections with dry (断流) months left out of their evaluation. */
+  withDryMonths: number;
   excellent: number;
   /** 优良 (Ⅰ–Ⅲ) share, percent. */
   excellentShare: number | null;
@@ -130,7 +140,7 @@ export function computeSurfaceShares(evals: readonly SiteEvaluation[]): SurfaceS
   const withTarget = assessed.filter((e) => e.meetsTarget !== null);
   const onTarget = withTarget.filter((e) => e.meetsTarget).length;
   return {
-    assessed: assessed.length, dry: evals.filter((e) => e.dry).length, excellent, excellentShare: percent(excellent, assessed.length),
+    assessed: assessed.length, dry: evals.filter((e) => e.dry).length, withDryMonths: assessed.filter((e) => e.drySamples > 0).length, excellent, excellentShare: percent(excellent, assessed.length),
     worstClass: worst, worstShare: percent(worst, assessed.length),
     withTarget: withTarget.length, onTarget, onTargetShare: percent(onTarget, withTarget.length),
   };

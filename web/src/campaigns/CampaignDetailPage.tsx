@@ -172,7 +172,7 @@ export default function CampaignDetailPage() {
         <Table<Target> rowKey="id" size="small" dataSource={d.targets} pagination={false}
           locale={{ emptyText: <EmptyState description={t('campaigns.targetsEmpty')} /> }}
           columns={[
-            { title: t('campaigns.target'), dataIndex: 'name' },
+            { title: t('campaigns.target'), dataIndex: 'name', render: (v: string, x: Target) => (x.surveyedKm ? `${v}（${x.surveyedKm} km）` : v) },
             { title: t('campaigns.targetKind.label'), dataIndex: 'kind', width: 120, render: (k: Target['kind']) => t(`campaigns.targetKind.${k}`) },
             { title: t('campaigns.coordinates'), key: 'xy', width: 220, render: (_: unknown, x) => (x.kind === 'site' ? `${x.longitude}, ${x.latitude}` : '—') },
             { title: t('campaigns.figures.inspected'), dataIndex: 'inspected', width: 100, render: (v: boolean) => (v ? <Tag color="green">{t('common.yes')}</Tag> : <Tag>{t('common.no')}</Tag>) },

@@ -8,10 +8,13 @@ import { useTranslation } from 'react-i18next';
 import { useSubmit } from '../app/useSubmit';
 import { districtOptions, enterpriseApi, useDistricts } from '../enterprises';
 import { campaignApi } from './api';
-import type { Campaign, CampaignInput, RegistryTargets, Target } from './types';
+import { CAMPAIGN_KINDS, type Campaign, type CampaignInput, type CampaignKind, type RegistryTargets, type Target } from './types';
 
 interface FormValues {
   name: string;
+  kind?: CampaignKind | null;
+  /** Surveyed length per river target, km. */
+  riverKm?: Record<string, number | null>;
   legalBasis: string;
   period: [Dayjs, Dayjs];
   districtIds: number[];
@@ -51,6 +54,8 @@ export function CampaignFormModal({ open, campaign, targets, onClose, onSaved }:
   const { t } = useTranslation();
   const [form] = Form.useForm<FormValues>();
   const { busy, submit } = useSubmit();
+  const kind = Form.useWatch('kind', form);
+  const riverNames = Form.useWatch('riverNames', form);
   const { districts } = useDistricts();
   const [registry, setRegistry] = useState<RegistryTargets>({ waterSites: [], rivers: [] });
   useEffect(() => {
@@ -60,11 +65,12 @@ export function CampaignFormModal({ open, campaign, targets, onClose, onSaved }:
     return () => ac.abort();
   }, [open]);
   const initial: Partial<FormValues> = campaign ? {
-    name: campaign.name, legalBasis: campaign.legalBasis, period: [dayjs(campaign.startsOn), dayjs(campaign.endsOn)], districtIds: campaign.districtIds,
+    name: campaign.name, kind: campaign.kind, legalBasis: campaign.legalBasis, period: [dayjs(campaign.startsOn), dayjs(campaign.endsOn)], districtIds: campaign.districtIds,
     checklist: campaign.checklist,
     enterprises: (targets ?? []).filter((x) => x.kind === 'enterprise').map((x) => ({ value: x.enterpriseId!, label: x.name })),
     waterSiteIds: (targets ?? []).filter((x) => x.kind === 'water_site').map((x) => x.waterSiteId!),
     riverNames: (targets ?? []).filter((x) => x.kind === 'river').map((x) => x.riverName!),
+    riverKm: Object.fromEntries((targets ?? []).filter((x) => x.kind === 'river').map((x) => [x.riverName!, x.surveyedKm])),
     sites: (targets ?? []).filter((x) => x.kind === 'site').map((x) => ({ id: x.id, siteName: x.siteName!, longitude: x.longitude!, latitude: x.latitude! })),
   } : { period: [dayjs(), dayjs().add(2, 'month')], checklist: [{ code: '1', text: '' }], enterprises: [], waterSiteIds: [], riverNames: [], sites: [] };
   const onOk = async () => {
@@ -73,12 +79,12 @@ export function CampaignFormModal({ open, campaign, targets, onClose, onSaved }:
     const keptSites = new Map((targets ?? []).filter((x) => x.kind === 'water_site').map((x) => [x.waterSiteId!, x.id]));
     const keptRivers = new Map((targets ?? []).filter((x) => x.kind === 'river').map((x) => [x.riverName!, x.id]));
     const input: CampaignInput = {
-      name: v.name, legalBasis: v.legalBasis, startsOn: v.period[0].format('YYYY-MM-DD'), endsOn: v.period[1].format('YYYY-MM-DD'),
+      name: v.name, kind: v.kind ?? null, legalBasis: v.legalBasis, startsOn: v.period[0].format('YYYY-MM-DD'), endsOn: v.period[1].format('YYYY-MM-DD'),
       districtIds: v.districtIds, checklist: v.checklist,
       targets: [
         ...(v.enterprises ?? []).map((e) => ({ ...(kept.has(e.value) ? { id: kept.get(e.value) } : {}), kind: 'enterprise' as const, enterpriseId: e.value })),
         ...(v.waterSiteIds ?? []).map((w) => ({ ...(keptSites.has(w) ? { id: keptSites.get(w) } : {}), kind: 'water_site' as const, waterSiteId: w })),
-        ...(v.riverNames ?? []).map((r) => ({ ...(keptRivers.has(r) ? { id: keptRivers.get(r) } : {}), kind: 'river' as const, riverName: r })),
+        ...(v.riverNames ?? []).map((r) => ({ ...(keptRivers.has(r) ? { id: keptRivers.get(r) } : {}), kind: 'river' as const, riverName: r, surveyedKm: v.riverKm?.[r] ?? null })),
         ...(v.sites ?? []).map((s) => ({ ...(s.id ? { id: s.id } : {}), kind: 'site' as const, siteName: s.siteName, longitude: s.longitude, latitude: s.latitude })),
       ],
       reason: v.reason?.trim() || null,
@@ -91,6 +97,9 @@ export function CampaignFormModal({ open, campaign, targets, onClose, onSaved }:
     <Modal open={open} title={t(campaign ? 'campaigns.edit' : 'campaigns.create')} onCancel={onClose} onOk={() => void onOk()} confirmLoading={busy} destroyOnHidden width={760}>
       <Form form={form} layout="vertical" initialValues={initial} data-testid="campaign-form" preserve={false}>
         <Form.Item name="name" label={t('campaigns.field.name')} rules={[{ required: true, whitespace: true, max: 200 }]}><Input data-testid="campaign-name" /></Form.Item>
+        <Form.Item name="kind" label={t('campaigns.field.kind')}>
+          <Select allowClear data-testid="campaign-kind" options={CAMPAIGN_KINDS.map((k) => ({ value: k, label: t(`campaigns.field.kinds.${k}`) }))} />
+        </Form.Item>
         <Form.Item name="legalBasis" label={t('campaigns.field.legalBasis')} rules={[{ required: true, whitespace: true, max: 2000 }]}><Input.TextArea rows={2} data-testid="campaign-basis" /></Form.Item>
         <Space wrap>
           <Form.Item name="period" label={t('campaigns.field.period')} rules={[{ required: true }]}><DatePicker.RangePicker /></Form.Item>
@@ -121,10 +130,20 @@ export function CampaignFormModal({ open, campaign, targets, onClose, onSaved }:
             <Select mode="multiple" optionFilterProp="label" data-testid="campaign-water-sites"
               options={registry.waterSites.map((w) => ({ value: w.id, label: w.waterName ? `${w.name}（${w.waterName}）` : w.name }))} />
           </Form.Item>
-          <Form.Item name="riverNames" label={t('campaigns.field.rivers')} style={{ minWidth: 340 }}>
-            <Select mode="multiple" data-testid="campaign-rivers" options={registry.rivers.map((r) => ({ value: r, label: r }))} />
+          {/* A river survey (河长制排查) may name rivers outside the monitoring registry. */}
+          <Form.Item name="riverNames" label={t(kind === 'river' ? 'campaigns.field.riversAny' : 'campaigns.field.rivers')} style={{ minWidth: 340 }}>
+            <Select mode={kind === 'river' ? 'tags' : 'multiple'} data-testid="campaign-rivers" options={registry.rivers.map((r) => ({ value: r, label: r }))} />
           </Form.Item>
         </Space>
+        {(riverNames ?? []).length > 0 && (
+          <Space wrap style={{ display: 'flex' }}>
+            {(riverNames ?? []).map((r) => (
+              <Form.Item key={r} name={['riverKm', r]} label={`${r} · ${t('campaigns.field.surveyedKm')}`}>
+                <InputNumber min={0.1} max={5000} step={0.1} style={{ width: 160 }} data-testid={`campaign-river-km-${r}`} />
+              </Form.Item>
+            ))}
+          </Space>
+        )}
         <Form.Item label={t('campaigns.field.sites')} extra={t('campaigns.field.sitesHelp')}>
           <Form.List name="sites">
             {(fields, { add, remove }) => (

@@ -32,6 +32,7 @@ export default function CampaignListPage() {
         emptyAction={createButton}
         columns={[
           { title: t('campaigns.field.name'), dataIndex: 'name', render: (v: string, c) => <Link to={`/campaigns/${c.id}`}>{v}</Link> },
+          { title: t('campaigns.field.kind'), dataIndex: 'kind', width: 160, render: (k: string | null) => (k ? t(`campaigns.field.kinds.${k}`) : '—') },
           { title: t('campaigns.field.period'), key: 'period', width: 210, render: (_: unknown, c) => `${c.startsOn} ~ ${c.endsOn}` },
           { title: t('campaigns.figures.targets'), dataIndex: 'targetCount', width: 100 },
           { title: t('campaigns.figures.problems'), dataIndex: 'problemCount', width: 100 },

@@ -1,17 +1,21 @@
 export interface ChecklistItem { code: string; text: string }
 export type TargetInput = { id?: number; kind: 'enterprise'; enterpriseId: number } | { id?: number; kind: 'water_site'; waterSiteId: number }
-  | { id?: number; kind: 'river'; riverName: string } | { id?: number; kind: 'site'; siteName: string; longitude: number; latitude: number };
+  | { id?: number; kind: 'river'; riverName: string; surveyedKm?: number | null } | { id?: number; kind: 'site'; siteName: string; longitude: number; latitude: number };
+
+/** What a campaign is, as the year-end report counts it (src/campaigns/rules.ts CAMPAIGN_KINDS). */
+export const CAMPAIGN_KINDS = ['vocs', 'dust', 'boiler', 'river', 'soil_survey', 'soil_key_unit', 'soil_pilot_construction', 'soil_pilot_farmland', 'soil_plot', 'joint', 'other'] as const;
+export type CampaignKind = (typeof CAMPAIGN_KINDS)[number];
 
 /** What the water-quality registry offers as targets: its sections and the rivers they lie on. */
 export interface RegistryTargets { waterSites: { id: number; code: string; name: string; waterName: string | null; districtId: number }[]; rivers: string[] }
 
 export interface CampaignInput {
-  name: string; legalBasis: string; startsOn: string; endsOn: string; districtIds: number[];
+  name: string; kind?: CampaignKind | null; legalBasis: string; startsOn: string; endsOn: string; districtIds: number[];
   checklist: ChecklistItem[]; targets: TargetInput[]; reason?: string | null;
 }
 
 export interface Campaign {
-  id: number; name: string; legalBasis: string; startsOn: string; endsOn: string; districtIds: number[];
+  id: number; name: string; kind: CampaignKind | null; legalBasis: string; startsOn: string; endsOn: string; districtIds: number[];
   checklist: ChecklistItem[]; version: number; createdAt: string; updatedAt: string;
 }
 
@@ -19,7 +23,7 @@ export interface CampaignListItem extends Campaign { targetCount: number; proble
 
 export interface Target {
   id: number; kind: 'enterprise' | 'water_site' | 'river' | 'site'; enterpriseId: number | null; enterpriseName: string | null;
-  waterSiteId: number | null; waterSiteName: string | null; riverName: string | null;
+  waterSiteId: number | null; waterSiteName: string | null; riverName: string | null; surveyedKm: number | null;
   siteName: string | null; longitude: number | null; latitude: number | null; name: string; inspected: boolean;
 }
 

@@ -98,6 +98,7 @@ function StepModal({ d, step, onClose, onDone }: { d: NormativeDocument; step: D
           <>
             {date('issuedOn', t('normativeDocs.field.issuedOn'))}{date('effectiveOn', t('normativeDocs.field.effectiveOn'), false)}
             <Form.Item name="validityYears" label={t('normativeDocs.field.validityYears')}><InputNumber min={1} max={10} /></Form.Item>
+            {d.draftingLevel === 'government' && text('documentNumber', t('normativeDocs.field.governmentNumber'), true, 1)}
           </>
         )}
         {step === 'publish' && <>{date('publishedOn', t('normativeDocs.field.publishedOn'))}{text('channel', t('normativeDocs.field.channel'), true, 1)}</>}
@@ -161,6 +162,7 @@ export default function NormativeDocumentDetailPage() {
         <Descriptions.Item label={t('normativeDocs.field.title')} span={2}>{d.title}</Descriptions.Item>
         <Descriptions.Item label={t('normativeDocs.field.status')}><Tag data-testid="nd-detail-status">{t(`normativeDocs.status.${d.status}`)}</Tag></Descriptions.Item>
         <Descriptions.Item label={t('normativeDocs.field.draftingUnit')}>{d.draftingUnit}</Descriptions.Item>
+        <Descriptions.Item label={t('normativeDocs.field.draftingLevel')}><span data-testid="nd-level">{t(`normativeDocs.draftingLevel.${d.draftingLevel}`)}</span></Descriptions.Item>
         <Descriptions.Item label={t('normativeDocs.field.number')}><span data-testid="nd-number">{d.documentNumber ?? '—'}</span></Descriptions.Item>
         <Descriptions.Item label={t('normativeDocs.field.signer')}>{d.signerName ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('normativeDocs.field.effectiveOn')}>{d.effectiveOn ?? '—'}</Descriptions.Item>

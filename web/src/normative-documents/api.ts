@@ -8,13 +8,16 @@ export type DocumentStatus =
 export type DocumentAction =
   | 'assess' | 'comment_start' | 'comment_close' | 'review_submit' | 'review_opinion' | 'deliberate' | 'issue' | 'publish' | 'file' | 'cleanup';
 
+export type DraftingLevel = 'government' | 'bureau';
+export const DRAFTING_LEVELS: readonly DraftingLevel[] = ['government', 'bureau'];
+
 export interface Review {
   id: number; round: number; submittedOn: string; reviewedOn: string | null; passed: boolean | null;
   competence: string | null; procedure: string | null; content: string | null; conclusion: string | null; reviewerName: string | null;
 }
 export interface Cleanup { id: number; cleanedOn: string; outcome: 'retain' | 'amend' | 'repeal'; note: string; newDraftId: number | null }
 export interface NormativeDocument {
-  id: number; title: string; draftingUnit: string; body?: string; status: DocumentStatus; draftedOn: string; amendsId: number | null;
+  id: number; title: string; draftingUnit: string; draftingLevel: DraftingLevel; body?: string; status: DocumentStatus; draftedOn: string; amendsId: number | null;
   assessedOn: string | null; assessmentSummary: string | null; commentStartOn: string | null; commentPlannedEndOn: string | null; commentShortReason: string | null;
   commentEndOn: string | null; commentsReceived: number | null; commentsAnswered: number | null; commentAnswerSummary: string | null;
   deliberatedOn: string | null; meetingKind: string | null; meetingNote: string | null; documentNumber: string | null; issuedOn: string | null;
@@ -29,7 +32,7 @@ export interface NormativeDocument {
 }
 export interface PublicDocument { id: number; documentNumber: string; title: string; issuedOn: string; effectiveOn: string; validUntilOn: string; publishedOn: string; body?: string }
 export interface YearFigures {
-  year: number; drafted: number; reviewed: number; reviewPassed: number; issued: number; published: number; filedOnTime: number; filedLate: number;
+  year: number; drafted: number; reviewed: number; reviewPassed: number; issued: number; issuedByLevel: Record<DraftingLevel, number>; published: number; filedOnTime: number; filedLate: number;
   cleanedUp: { retain: number; amend: number; repeal: number }; repealed: number; inForceAtYearEnd: number;
 }
 

@@ -1,0 +1,1 @@
+ALTER TABLE "normative_documents" ADD COLUMN "drafting_level" text DEFAULT 'bureau' NOT NULL;
