@@ -2,7 +2,7 @@
 // 15, 16, 17, 20), each computed by the year-end report's figure registry from the campaigns' records.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINE } from '../../test/helpers/db.js';
-import { createDemoBureauFor2020 } from '../../test/helpers/demo-2020.js';
+import { createDemoBureauFor2020, timed } from '../../test/helpers/demo-2020.js';
 import type { Database } from '../platform/db/index.js';
 import { verifyAuditChain } from '../platform/audit/log.js';
 import { computeFigures } from '../annual-report/figures.js';
@@ -15,12 +15,7 @@ describe(`the demo bureau's 2020 campaigns add up to the seed (${ENGINE})`, () =
   let created = 0;
   beforeAll(async () => {
     database = await createDemoBureauFor2020();
-    const started = Date.now();
-    const cpu = process.cpuUsage();
-    created = (await seedDemoCampaigns2020(database.db)).created;
-    seconds = (Date.now() - started) / 1000;
-    const used = process.cpuUsage(cpu);
-    cpuSeconds = (used.user + used.system) / 1e6;
+    ({ seconds, cpuSeconds } = await timed(async () => { created = (await seedDemoCampaigns2020(database.db)).created; }));
   }, 600_000);
   afterAll(async () => database?.close());
 

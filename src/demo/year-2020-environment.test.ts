@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { ENGINE } from '../../test/helpers/db.js';
-import { createDemoBureauFor2020 } from '../../test/helpers/demo-2020.js';
+import { createDemoBureauFor2020, timed } from '../../test/helpers/demo-2020.js';
 import { queryRows, type Database } from '../platform/db/index.js';
 import { verifyAuditChain } from '../platform/audit/log.js';
 import { computeAnnualAssessment } from '../air-quality/index.js';
@@ -24,12 +24,7 @@ describe(`the demo bureau's 2020 environment quality adds up to the seed (${ENGI
   let created = 0;
   beforeAll(async () => {
     database = await createDemoBureauFor2020();
-    const started = Date.now();
-    const cpu = process.cpuUsage();
-    created = (await seedDemoEnvironment2020(database.db)).created;
-    seconds = (Date.now() - started) / 1000;
-    const used = process.cpuUsage(cpu);
-    cpuSeconds = (used.user + used.system) / 1e6;
+    ({ seconds, cpuSeconds } = await timed(async () => { created = (await seedDemoEnvironment2020(database.db)).created; }));
   }, 600_000);
   afterAll(async () => database?.close());
 

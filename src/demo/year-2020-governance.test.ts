@@ -2,7 +2,7 @@
 // each computed by the year-end report's figure registry from the records the actions wrote.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINE } from '../../test/helpers/db.js';
-import { createDemoBureauFor2020 } from '../../test/helpers/demo-2020.js';
+import { createDemoBureauFor2020, timed } from '../../test/helpers/demo-2020.js';
 import type { Database } from '../platform/db/index.js';
 import { verifyAuditChain } from '../platform/audit/log.js';
 import { computeFigures } from '../annual-report/figures.js';
@@ -19,12 +19,7 @@ describe(`the demo bureau's 2020 governance adds up to the seed (${ENGINE})`, ()
   const progress: number[] = [];
   beforeAll(async () => {
     database = await createDemoBureauFor2020();
-    const started = Date.now();
-    const cpu = process.cpuUsage();
-    first = await seedDemoGovernance2020(database.db, (done, total) => { if (done === total) progress.push(total); });
-    seconds = (Date.now() - started) / 1000;
-    const used = process.cpuUsage(cpu);
-    cpuSeconds = (used.user + used.system) / 1e6;
+    ({ seconds, cpuSeconds } = await timed(async () => { first = await seedDemoGovernance2020(database.db, (done, total) => { if (done === total) progress.push(total); }); }));
   }, 600_000);
   afterAll(async () => database?.close());
 

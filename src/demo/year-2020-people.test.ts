@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { ENGINE } from '../../test/helpers/db.js';
-import { createDemoBureauFor2020 } from '../../test/helpers/demo-2020.js';
+import { createDemoBureauFor2020, timed } from '../../test/helpers/demo-2020.js';
 import { queryRows, type Database } from '../platform/db/index.js';
 import { verifyAuditChain } from '../platform/audit/log.js';
 import { computeFigures } from '../annual-report/figures.js';
@@ -17,12 +17,7 @@ describe(`the demo bureau's 2020 people, lists and exemptions add up to the seed
   let cpuSeconds = 0;
   beforeAll(async () => {
     database = await createDemoBureauFor2020();
-    const started = Date.now();
-    const cpu = process.cpuUsage();
-    await seedDemoPeople2020(database.db);
-    seconds = (Date.now() - started) / 1000;
-    const used = process.cpuUsage(cpu);
-    cpuSeconds = (used.user + used.system) / 1e6;
+    ({ seconds, cpuSeconds } = await timed(async () => { await seedDemoPeople2020(database.db); }));
     await seedDemoYear2020(database.db);
   }, 900_000);
   afterAll(async () => database?.close());

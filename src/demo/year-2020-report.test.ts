@@ -11,6 +11,7 @@ import { queryRows, type Database } from '../platform/db/index.js';
 import { verifyAuditChain } from '../platform/audit/log.js';
 import { computeFigures, type FrozenFigure } from '../annual-report/index.js';
 import { reportDocument } from '../annual-report/actions.js';
+import { renderWithLibreOffice, soffice } from '../../test/helpers/office.js';
 import { seedWholeDemoYear2020, type WholeYear2020Result } from './year-2020-all.js';
 
 type Check = { value: number } | { near: number; within: number } | { text: string } | { above: number };
@@ -99,6 +100,12 @@ describe(`the 2020 year-end report over the demo bureau reproduces the seed (${E
     const text = xml.replace(/<[^>]+>/g, '');
     for (const s of ['关于2020年度法治政府建设情况的报告', '一、', '237', '1633余万元', '20余次', '10000余册', '517', '17.19%']) expect(text, s).toContain(s);
   });
+
+  it.skipIf(!soffice)('LibreOffice renders the Word document without errors', async () => {
+    const doc = await reportDocument(database.db, 2020, DEMO_2020_NOW);
+    if (!doc.ok) throw new Error(doc.code);
+    expect(renderWithLibreOffice(doc.value.body)).toBe('%PDF-');
+  }, 150_000);
 
   it('running the whole year again adds nothing', async () => {
     const again = await seedWholeDemoYear2020(database.db, undefined, { password: 'demo-password-123' });

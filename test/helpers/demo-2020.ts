@@ -41,3 +41,12 @@ export async function createDemoBureauFor2020(): Promise<Database> {
   }
   return database;
 }
+
+/** Runs a generator and measures it: wall and CPU seconds, for the tests to print (never to assert on). */
+export async function timed(run: () => Promise<unknown>): Promise<{ seconds: number; cpuSeconds: number }> {
+  const started = Date.now();
+  const cpu = process.cpuUsage();
+  await run();
+  const used = process.cpuUsage(cpu);
+  return { seconds: (Date.now() - started) / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
+}
