@@ -381,12 +381,18 @@ export async function computeSeries(db: DbOrTx, unit: AreaUnit, from: string, to
 /**
  * Annual assessment (HJ 663-2013 年评价) of the city and each district: statistics, GB 3095 grade II
  * attainment, good-day ratio, composite index, and each pollutant's improvement on the year before.
+ * `scope: 'city'` evaluates the city alone and reads only its stations' days (the year-end report needs no more).
  */
-export async function computeAnnualAssessment(db: DbOrTx, year: number) {
+export async function computeAnnualAssessment(db: DbOrTx, year: number, scope: 'city' | 'city_and_districts' = 'city_and_districts') {
   const units = await loadAreaUnits(db);
-  const [days, lastDays] = [await loadStationDays(db, `${year}-01-01`, `${year}-12-31`), await loadStationDays(db, `${year - 1}-01-01`, `${year - 1}-12-31`)];
+  const evaluated = scope === 'city' ? [units.city] : [units.city, ...units.districts];
+  const stationIds = scope === 'city' ? units.city.stationIds : undefined;
+  const [days, lastDays] = [
+    await loadStationDays(db, `${year}-01-01`, `${year}-12-31`, stationIds),
+    await loadStationDays(db, `${year - 1}-01-01`, `${year - 1}-12-31`, stationIds),
+  ];
   const rules = airRuleSetFor(`${year}-12-31`);
-  return [units.city, ...units.districts].map((u) => {
+  return evaluated.map((u) => {
     const now = computeAreaPeriod(areaSeries(u, days), 'year', String(year));
     const lastSeries = areaSeries(u, lastDays);
     const last = lastSeries.length ? computeAreaPeriod(lastSeries, 'year', String(year - 1)) : null;

@@ -24,4 +24,11 @@ describe(`demo air data reproduces the seed's year-on-year figures (${ENGINE})`,
     expect(city2019!.attainment.attains).toBe(true);
     expect(city2020!.statistics.pollutants.pm25).toMatchObject({ mean: 30, complete: true });
   });
+
+  it("HJ 663-2013 年评价: the city evaluated alone (the year-end report's call) equals the city of the whole assessment", async () => {
+    const whole = await computeAnnualAssessment(database.db, 2020);
+    const cityOnly = await computeAnnualAssessment(database.db, 2020, 'city');
+    expect(whole.length).toBeGreaterThan(1);
+    expect(cityOnly).toEqual([whole.find((u) => u.kind === 'city')]);
+  });
 });

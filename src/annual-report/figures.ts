@@ -52,7 +52,7 @@ export class FigureSources {
   positiveList = () => this.once('positive', () => countPositiveListAtYearEnd(this.db, this.year));
   exempted = () => this.once('exempted', () => countExemptedEnterprises(this.db, this.year));
   catalogue = () => this.once('catalogue', () => exemptionEntriesInForce(this.db, `${this.year}-12-31`));
-  air = () => this.once('air', async () => (await computeAnnualAssessment(this.db, this.year)).find((u) => u.kind === 'city') ?? null);
+  air = () => this.once('air', async () => (await computeAnnualAssessment(this.db, this.year, 'city')).find((u) => u.kind === 'city') ?? null);
   water = () => this.once('water', () => computeWaterSummary(this.db, String(this.year)));
 }
 

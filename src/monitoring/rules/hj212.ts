@@ -176,6 +176,17 @@ function fieldAt(body: string, from: number, to: number): keyof PollutantValues 
   if (n === 10) return body.startsWith('SampleTime', from) ? 'sampleTime' : undefined;
   return undefined;
 }
+/**
+ * Every field present from the start (absent = undefined): one object shape whatever fields a logger sends, so
+ * the code reading them stays monomorphic. Grown field by field, the mixes of devices in real traffic made every
+ * read megamorphic and parse + rows ≈ 3× slower after a gateway had seen them (bench/monitoring.ts).
+ */
+export function emptyValues(code: string, sourceCode: string | undefined): PollutantValues {
+  return {
+    code, sourceCode, rtd: undefined, min: undefined, avg: undefined, max: undefined, cou: undefined,
+    zsRtd: undefined, zsMin: undefined, zsAvg: undefined, zsMax: undefined, flag: undefined, eflag: undefined, sampleTime: undefined,
+  };
+}
 const TEXT_FIELD_KEYS: ReadonlySet<keyof PollutantValues> = new Set(['flag', 'eflag', 'sampleTime']);
 
 /** The CP body (between `CP=&&` and the closing `&&`): items by `;`, sub-fields by `,` (表 4). */
@@ -211,7 +222,7 @@ export function parseCp(body: string): Parsed<CpData> {
           let found = byCode.get(sourceCode);
           if (!found) {
             const code = normalisePollutantCode(sourceCode);
-            found = code === sourceCode ? { code } : { code, sourceCode };
+            found = emptyValues(code, code === sourceCode ? undefined : sourceCode);
             byCode.set(sourceCode, found);
             cp.values.push(found);
           }

@@ -1,6 +1,6 @@
 // Split uploads (Flag D = 1, §6.3.2): each sub-packet has its own QN and PNUM/PNO; the message is
 // whole when packets 1..PNUM of one device and command have arrived. Pure: time is passed in.
-import type { CpData, Hj212Packet, PollutantValues } from './hj212.js';
+import { emptyValues, type CpData, type Hj212Packet, type PollutantValues } from './hj212.js';
 
 interface Group { pnum: number; parts: (Hj212Packet | undefined)[]; received: number; firstAt: number }
 
@@ -21,8 +21,10 @@ export function mergeParts(parts: Hj212Packet[]): Hj212Packet {
     Object.assign(cp.params, p.cp.params);
     for (const v of p.cp.values) {
       const seen = byCode.get(v.code);
-      if (seen) Object.assign(seen, v);
-      else { const copy = { ...v }; byCode.set(v.code, copy); cp.values.push(copy); }
+      // A later part's fields add to the earlier part's; an absent (undefined) field never erases one.
+      const into = seen ?? emptyValues(v.code, v.sourceCode);
+      for (const [k, x] of Object.entries(v)) if (x !== undefined) (into as unknown as Record<string, unknown>)[k] = x;
+      if (!seen) { byCode.set(v.code, into); cp.values.push(into); }
     }
   }
   const first = parts[0]!;

@@ -1,5 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -39,6 +42,14 @@ export interface OpenOptions {
 }
 
 /** Opens PostgreSQL when a URL is given, else embedded PGlite. */
+function createClusterInChild(dataDir: string): void {
+  // The package as this module resolves it (import.meta.resolve is missing under some test runners' module loaders).
+  const url = typeof import.meta.resolve === 'function' ? import.meta.resolve('@electric-sql/pglite') : pathToFileURL(createRequire(import.meta.url).resolve('@electric-sql/pglite')).href;
+  const script = `const m = await import(${JSON.stringify(url)}); const PGlite = m.PGlite ?? m.default.PGlite; await (await PGlite.create(process.argv[1])).close();`;
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script, dataDir], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`creating the database in ${dataDir} failed: ${run.stderr || run.error?.message || `exit ${run.status}`}`);
+}
+
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: 10 });
@@ -53,6 +64,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   }
   const dataDir = options.dataDir ?? 'memory://';
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  // A new cluster: initdb runs in a short-lived child process. In this one its WebAssembly memory (≈ 650 MB)
+  // would stay resident for the server's lifetime; opening an existing cluster costs ≈ 300 MB (bench/monitoring.ts).
+  if (!dataDir.includes('://') && !existsSync(join(dataDir, 'PG_VERSION'))) createClusterInChild(dataDir);
   const client = await PGlite.create(dataDir);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
