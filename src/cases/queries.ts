@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, lt, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db/index.js';
 import type { Principal } from '../platform/auth/roles.js';
 import { enterprises } from '../enterprises/index.js';
@@ -120,20 +120,42 @@ export async function allocateNumber(tx: DbOrTx, prefix: string, year: number): 
 
 export interface CaseFilter { stage?: CaseStage; districtId?: number; officerId?: number; overdueOn?: string; q?: string; enterpriseId?: number }
 
-/** The case list's filter as SQL: the list and its count (the workbench's task counts) share it. */
-function caseListWhere(principal: Principal, f: CaseFilter): SQL | undefined {
-  const c: (SQL | undefined)[] = [caseScope(principal)];
-  if (f.stage) c.push(eq(cases.stage, f.stage));
-  if (f.districtId) c.push(eq(cases.districtId, f.districtId));
-  if (f.enterpriseId) c.push(eq(cases.enterpriseId, f.enterpriseId));
-  if (f.officerId) c.push(sql`exists (select 1 from ${caseOfficers} where ${caseOfficers.caseId} = ${cases.id} and ${caseOfficers.userId} = ${f.officerId})`);
-  if (f.overdueOn) c.push(and(lt(cases.decisionDueOn, f.overdueOn), sql`${cases.decidedOn} is null`));
-  if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    c.push(or(ilike(cases.number, like), ilike(cases.cause, like), ilike(enterprises.name, like)));
-  }
+/** A filter value, or the placeholder a prepared statement fills in when it runs. */
+type Bound<T> = T | Placeholder;
+/** The case list's filter values; a key is present exactly when its condition applies (listStatement names statements by which). */
+interface FilterValues {
+  scope?: Bound<number>; stage?: Bound<CaseStage>; districtId?: Bound<number>; enterpriseId?: Bound<number>;
+  officerId?: Bound<number>; overdueOn?: Bound<string>; like?: Bound<string>;
+}
+const FILTER_KEYS = ['scope', 'stage', 'districtId', 'enterpriseId', 'officerId', 'overdueOn', 'like'] as const;
+
+function filterValues(principal: Principal, f: CaseFilter): FilterValues {
+  const v: FilterValues = {};
+  // District-bound users see only their district's cases (caseScope).
+  if (principal.districtId !== null) v.scope = principal.districtId;
+  if (f.stage) v.stage = f.stage;
+  if (f.districtId) v.districtId = f.districtId;
+  if (f.enterpriseId) v.enterpriseId = f.enterpriseId;
+  if (f.officerId) v.officerId = f.officerId;
+  if (f.overdueOn) v.overdueOn = f.overdueOn;
+  if (f.q) v.like = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+  return v;
+}
+
+function filterWhere(v: FilterValues): SQL | undefined {
+  const c: (SQL | undefined)[] = [];
+  if (v.scope !== undefined) c.push(eq(cases.districtId, v.scope));
+  if (v.stage !== undefined) c.push(eq(cases.stage, v.stage));
+  if (v.districtId !== undefined) c.push(eq(cases.districtId, v.districtId));
+  if (v.enterpriseId !== undefined) c.push(eq(cases.enterpriseId, v.enterpriseId));
+  if (v.officerId !== undefined) c.push(sql`exists (select 1 from ${caseOfficers} where ${caseOfficers.caseId} = ${cases.id} and ${caseOfficers.userId} = ${v.officerId})`);
+  if (v.overdueOn !== undefined) c.push(and(lt(cases.decisionDueOn, v.overdueOn), sql`${cases.decidedOn} is null`));
+  if (v.like !== undefined) c.push(or(ilike(cases.number, v.like), ilike(cases.cause, v.like), ilike(enterprises.name, v.like)));
   return and(...c);
 }
+
+/** The case list's filter as SQL: the list and its count (the workbench's task counts) share it. */
+const caseListWhere = (principal: Principal, f: CaseFilter): SQL | undefined => filterWhere(filterValues(principal, f));
 
 /** How many cases the list with this filter holds (its `total`). */
 export async function countCases(db: Db, principal: Principal, f: CaseFilter): Promise<number> {
@@ -156,11 +178,9 @@ export async function countCasesCapped(db: Db, principal: Principal, f: CaseFilt
 
 type CaseListPage = { pageSize: number; page?: number; cursor?: CaseCursor | null };
 
-/** The list page's SQL (one more row than the page, to know whether another follows); the bench prints and EXPLAINs it. */
-export function caseListPageQuery(db: Db, principal: Principal, f: CaseFilter, page: CaseListPage) {
-  const after = page.cursor ? sql`(${cases.decisionDueOn}, ${cases.id}) > (${page.cursor.dueOn}::date, ${page.cursor.id}::int)` : undefined;
-  const where = and(caseListWhere(principal, f), after);
-  const offset = page.cursor ? 0 : Math.min(((page.page ?? 1) - 1) * page.pageSize, CASE_LIST_MAX_OFFSET);
+/** The list page's select: filter, keyset or offset, one more row than the page (to know whether another follows). */
+function caseListSelect(db: Db, v: FilterValues, cursor: { dueOn: Bound<string>; id: Bound<number> } | null, limit: number, offset: Bound<number>) {
+  const after = cursor ? sql`(${cases.decisionDueOn}, ${cases.id}) > (${cursor.dueOn}::date, ${cursor.id}::int)` : undefined;
   return db.select({
     id: cases.id, number: cases.number, cause: cases.cause, stage: cases.stage, filedOn: cases.filedOn, decisionDueOn: cases.decisionDueOn,
     enterpriseId: cases.enterpriseId, enterpriseName: enterprises.name, districtId: cases.districtId, districtName: districts.name,
@@ -170,8 +190,52 @@ export function caseListPageQuery(db: Db, principal: Principal, f: CaseFilter, p
   }).from(cases)
     .innerJoin(enterprises, eq(enterprises.id, cases.enterpriseId))
     .innerJoin(districts, eq(districts.id, cases.districtId))
-    .where(where).orderBy(asc(cases.decisionDueOn), asc(cases.id))
-    .limit(page.pageSize + 1).offset(offset);
+    .where(and(filterWhere(v), after)).orderBy(asc(cases.decisionDueOn), asc(cases.id))
+    // The limit as a literal, not a parameter: a generic plan of `limit $n` assumes 10 % of the matching
+    // rows, so PostgreSQL would keep planning every execution (plan_cache_mode auto) instead of reusing it.
+    .limit(sql.raw(String(limit)) as unknown as number)
+    .offset(offset);
+}
+
+const pageOffset = (page: CaseListPage) => (page.cursor ? 0 : Math.min(((page.page ?? 1) - 1) * page.pageSize, CASE_LIST_MAX_OFFSET));
+
+/** The list page's SQL with its values inline as parameters (the bench prints and EXPLAINs it); listCases runs the same text prepared. */
+export function caseListPageQuery(db: Db, principal: Principal, f: CaseFilter, page: CaseListPage) {
+  return caseListSelect(db, filterValues(principal, f), page.cursor ?? null, page.pageSize + 1, pageOffset(page));
+}
+
+type ListStatement = ReturnType<ReturnType<typeof caseListSelect>['prepare']>;
+/**
+ * Named statements per filter shape and page size, built once per database handle: PostgreSQL parses each
+ * once per pooled connection and, after five runs, reuses a generic plan (the keyset walk on the same
+ * index whatever the values); drizzle builds the SQL once. Bounded: past the cap a shape runs unprepared.
+ */
+const listStatements = new WeakMap<Db, Map<string, ListStatement>>();
+export const CASE_LIST_STATEMENTS_MAX = 64;
+/** How many list statements this database handle holds (tests: the cap holds). */
+export const caseListStatementCount = (db: Db) => listStatements.get(db)?.size ?? 0;
+
+function listStatement(db: Db, principal: Principal, f: CaseFilter, page: CaseListPage): { statement: ListStatement; values: Record<string, unknown> } | null {
+  const v = filterValues(principal, f);
+  const offset = pageOffset(page);
+  const limit = page.pageSize + 1;
+  const values: Record<string, unknown> = { ...v };
+  if (page.cursor) { values.dueOn = page.cursor.dueOn; values.id = page.cursor.id; }
+  if (offset > 0) values.offset = offset;
+  const shape = FILTER_KEYS.reduce((bits, k, i) => (v[k] === undefined ? bits : bits | (1 << i)), 0);
+  const name = `cases_list_${shape}_${page.cursor ? 'k' : offset > 0 ? 'o' : 'f'}_${limit}`;
+  let statements = listStatements.get(db);
+  if (!statements) listStatements.set(db, (statements = new Map()));
+  let statement = statements.get(name);
+  if (!statement) {
+    if (statements.size >= CASE_LIST_STATEMENTS_MAX) return null;
+    const ph: FilterValues = {};
+    for (const k of FILTER_KEYS) if (v[k] !== undefined) ph[k] = sql.placeholder(k);
+    const cursor = page.cursor ? { dueOn: sql.placeholder('dueOn'), id: sql.placeholder('id') } : null;
+    statement = caseListSelect(db, ph, cursor, limit, offset > 0 ? sql.placeholder('offset') : 0).prepare(name);
+    statements.set(name, statement);
+  }
+  return { statement, values };
 }
 
 /**
@@ -181,7 +245,8 @@ export function caseListPageQuery(db: Db, principal: Principal, f: CaseFilter, p
  * the `page`-th page (offset, at most CASE_LIST_MAX_OFFSET deep) and the total counted up to the cap.
  */
 export async function listCases(db: Db, principal: Principal, f: CaseFilter, page: CaseListPage) {
-  const rows = await caseListPageQuery(db, principal, f, page);
+  const prepared = listStatement(db, principal, f, page);
+  const rows = prepared ? await prepared.statement.execute(prepared.values) : await caseListPageQuery(db, principal, f, page);
   const items = rows.slice(0, page.pageSize);
   const last = items[items.length - 1];
   const nextCursor = rows.length > page.pageSize && last ? encodeCaseCursor({ dueOn: last.decisionDueOn, id: last.id }) : null;
