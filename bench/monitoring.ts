@@ -255,10 +255,10 @@ if (has('client')) {
   await new Promise(() => {});
 }
 if (has('parse-only')) { parseBench('own process'); process.exit(0); }
-console.log(`monitoring bench — ${os.cpus().length} cores, load average ${load()} (1/5/15 min)`);
+if (!has('pglite-only')) console.log(`monitoring bench — ${os.cpus().length} cores, load average ${load()} (1/5/15 min)`);
 // The parser's own speed in a fresh process (the target), before anything else has run (see the header: pretenuring).
-if (!has('skip-parse')) execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--parse-only'], { stdio: 'inherit' });
-if (!has('skip-pg')) {
+if (!has('skip-parse') && !has('pglite-only')) execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--parse-only'], { stdio: 'inherit' });
+if (!has('skip-pg') && !has('pglite-only')) {
   let database: Database | null = null;
   try { database = await freshPostgres(); } catch (e) { console.log(`end to end, PostgreSQL: skipped (${(e as Error).message})`); }
   if (database) {
@@ -268,12 +268,18 @@ if (!has('skip-pg')) {
     await endToEnd('PostgreSQL', database, url.toString());
   }
 }
-if (!has('skip-pglite')) {
-  // On disk, as the server runs it (./data/): a data directory opened after its creation (openDatabase closes and
-  // reopens a new cluster, so initdb's WebAssembly memory is not part of the server's RSS).
+async function pgliteOnDisk() {
+  // On disk, as the server runs it (./data/); openDatabase creates the cluster in a child process, so initdb's
+  // WebAssembly memory is not part of this process's RSS.
   const dir = mkdtempSync(join(tmpdir(), 'ecogov-bench-pglite-'));
   try { await endToEnd('PGlite (in-process, data directory on disk)', await openDatabase({ dataDir: dir }), null); } finally { rmSync(dir, { recursive: true, force: true }); }
 }
+if (has('pglite-only')) { await pgliteOnDisk(); process.exit(0); }
+// PGlite's run in a process of its own: its RSS is then the server's, not this process's after the PostgreSQL run.
+if (!has('skip-pglite')) {
+  if (has('skip-pg')) await pgliteOnDisk();
+  else execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--pglite-only'], { stdio: 'inherit' });
+}
 // The same after the gateway ran in this process: a figure only (last: its frames would count in the server's RSS).
-if (!has('skip-parse')) parseBench('after the end-to-end runs');
+if (!has('skip-parse') && !has('skip-pg')) parseBench('after the end-to-end runs');
 console.log(`load average after: ${load()}`);
