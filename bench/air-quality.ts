@@ -31,6 +31,49 @@
 // INSERT stays. Open: PGlite's insert cost grows faster than the rows (process CPU for 175 200 rows: 2.87 s
 // in 20 000-row autocommit batches, 4.23 s in one transaction + ANALYZE, i.e. 61 k and 41 k rows/s). The figures below also print each step's process CPU time, the measure to compare on a
 // busy machine (for PostgreSQL it leaves out the server's CPU).
+// Third round (issue 18, target 3; 2 cores shared, load 1–9 during the round, so CPU times and A/B in one
+// process; scripts compared old and new code on the same data and held the results identical):
+// - PGlite insert, profiled with --cpu-prof at 1.75 M hours: ≈ 7 s of it was PGlite's JS array serializer
+//   (it quotes and regex-escapes every element of the unnest arrays), ≈ 25 % the foreign-key trigger per
+//   row, and the ON CONFLICT probe costs more than a plain insert. Changed (queries.ts): the arrays go as
+//   one text literal each (arrayLiteral); PGlite inserts new hours by plain INSERT in a savepoint and
+//   upserts from the first batch that meets an existing hour; a large import (≥ 50 000 rows, ≥ a tenth of
+//   the table) drops air_hourly's foreign keys and adds them back in the same transaction (one validating
+//   join; a bad station still fails the whole import with 23503). 50 stations (438 000 hours), process CPU,
+//   old/new interleaved: 12.6 / 6.7 s and 9.4 / 4.4 s. Not changed: ≈ 25 % of the insert is MEMFS growing
+//   its files (expandFileStorage copies the whole relation file at each 12.5 % growth; memory:// only, the
+//   embedded default on disk does not do this), and ≈ 6 % zero-filling new WAL segments (wal_init_zero;
+//   off saved ≈ 1 s of 31 at 100 stations, left on: on disk it is what catches a full disk early).
+//   Dropping the primary key too and rebuilding it saved another ≈ 20 % but turns the upsert into an error
+//   path: not done.
+// - Parse + validate (pure JS): isCivilDate's Date round trip per row (memo of the last valid date: a file
+//   repeats each date 24 times), a Map lookup and a closure per cell in mapHourlyTable (indices resolved
+//   once), DATA_FLAGS.includes per value (a Set, '' → N without trimming). 175 200 rows: 1.34 → 1.0 s CPU;
+//   what is left is mostly GC of the split strings and the records held for the insert.
+// - PGlite reads: PGlite copies and TextDecodes every field of every row separately (≈ 4 µs a field).
+//   loadStationDays and aggregateHourly now read one json_agg value on PGlite (queryObjects): a year's
+//   station-days 270 → 50 ms at 50 stations; the aggregation ≈ 20 % less. On PostgreSQL json_agg cost more
+//   wall time (1.43 vs 1.70–2.04 s for the year's aggregation), so it keeps the plain rows there.
+// - PostgreSQL daily step: the write (COPY of 73 000 rows, 0.86–1.07 s wall) ran after all slices.
+//   recomputeDailyBatch now opens the write transaction first and copies each slice as soon as it is
+//   computed (PGlite: unchanged order, its one connection is held by a transaction). Same rows, one commit;
+//   interleaved A/B, 4 runs, load 2.7–3.6: old 2.84/2.07/2.68/2.66 s, new 1.78/1.82/2.23/2.98 s.
+// - Rankings and daily rule: computeAqi's Object.values/spread/Set → one pass; computeAreaDay one pass over
+//   the stations (same additions in the same order); checkDataCompleteness for a month counts without a
+//   Map; computeDailyRow scans the O3 hours without splitting. Warm: monthly rankings 330 → 210–250 ms,
+//   computeDailyRow 10 → 8 µs a station-day; the bench runs them once, cold, so JIT warm-up stays in its
+//   figure. rules/fast-paths.test.ts holds each rewritten function against its previous code on random data.
+// - Tried, no gain: json_to_recordset instead of unnest for the daily write; dropping the FKs of air_daily
+//   during the PGlite write (kept for ≥ 50 000 rows, ≈ 0–20 %, noisy); `filter (where invalid_mask & b = 0)`
+//   without the null tests (2–3 % server time).
+// Figures (full bench), before (22:50, load 1.2–1.8) → after (23:41, load 1.8–3.1; the machine was shared throughout):
+//   PostgreSQL: parse + validate 18.81 s (CPU 13.27, 22:56 run) → 9.08 s (CPU 9.16); daily values 1.96 → 1.86 s (CPU 1.17 → 1.07);
+//   load station-days 0.14 → 0.13 s; rankings 0.10 + 0.26 → 0.10 + 0.28 s (cold, CPU 0.40 → 0.42); compute 2.46 → 2.37 s (×0.81 → ×0.85).
+//   PGlite: parse + validate 12.33 → 6.57 s (CPU 9.13); insert 41.2 → 20.6 s (CPU 26.9); import 32.8 k → 64.4 k rows/s PASS (×1.07);
+//   daily values 6.20 → 4.07 s (CPU 7.10 → 4.61); load station-days 1.18 → 0.23 s; rankings 0.29 → 0.28 s;
+//   compute 7.67 → 4.57 s (×0.52 → ×0.87), still BELOW: the rest is the aggregation in PGlite (≈ 2.3 s for
+//   1.75 M hours; on PostgreSQL the O3 hours' text was its largest part, not re-measured on PGlite), the
+//   73 000-row write (≈ 1.0–1.4 s) and computeDailyRow (≈ 0.4 s).
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { migrateDatabase, openDatabase, type Database } from '../src/platform/db/index.js';

@@ -89,6 +89,11 @@ export async function readTable(buffer: Buffer, fileName: string): Promise<strin
   return Array.from(out, (r) => r ?? []);
 }
 
+function isBlankRow(cells: readonly string[]): boolean {
+  for (const c of cells) if (c !== '' && c.trim() !== '') return false;
+  return true;
+}
+
 /** Maps a table (header + rows) to hourly inputs with their sheet row numbers (header = row 1). */
 export function mapHourlyTable(table: string[][]): { rows: FileRow[]; problems: FileProblem[] } | { missingColumn: string } {
   const header = (table[0] ?? []).map((h) => h.trim());
@@ -101,21 +106,27 @@ export function mapHourlyTable(table: string[][]): { rows: FileRow[]; problems: 
   if (!col.has('time') && !(col.has('date') && col.has('hour'))) return { missingColumn: '日期/小时' };
   const rows: FileRow[] = [];
   const problems: FileProblem[] = [];
+  // Column indices resolved once, -1 when absent (issue 18: a Map lookup and a closure per cell cost more than the parse).
+  const at = (k: string) => col.get(k) ?? -1;
+  const [stationCol, dateCol, hourCol, timeCol] = [at('stationCode'), at('date'), at('hour'), at('time')];
+  const valueCols = POLLUTANTS.map((p) => at(p));
+  const flagCols = POLLUTANTS.map((p) => at(`${p}Flag`));
+  const cell = (cells: string[], j: number) => (j < 0 ? '' : (cells[j] ?? '').trim());
   for (let i = 1; i < table.length; i++) {
     const cells = table[i]!;
-    if (cells.every((c) => c.trim() === '')) continue;
-    const get = (k: string) => { const j = col.get(k); return j === undefined ? '' : (cells[j] ?? '').trim(); };
-    let date = get('date');
-    let hour: string = get('hour');
-    if (col.has('time') && get('time')) {
-      const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{1,2})(?::00(?::00)?)?$/.exec(get('time').replace(/\//g, '-'));
+    if (isBlankRow(cells)) continue;
+    let date = cell(cells, dateCol);
+    let hour: string = cell(cells, hourCol);
+    const time = cell(cells, timeCol);
+    if (time) {
+      const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{1,2})(?::00(?::00)?)?$/.exec(time.replace(/\//g, '-'));
       if (!m) { problems.push({ row: i + 1, field: 'time', code: 'DATE_INVALID' }); continue; }
       date = m[1]!; hour = m[2]!;
     }
     const values: HourlyInput['values'] = {};
     const flags: HourlyInput['flags'] = {};
-    for (const p of POLLUTANTS) { values[p] = get(p); flags[p] = get(`${p}Flag`); }
-    rows.push({ row: i + 1, input: { stationCode: get('stationCode'), date: date.replace(/\//g, '-'), hour, values, flags } });
+    for (let k = 0; k < POLLUTANTS.length; k++) { const p = POLLUTANTS[k]!; values[p] = cell(cells, valueCols[k]!); flags[p] = cell(cells, flagCols[k]!); }
+    rows.push({ row: i + 1, input: { stationCode: cell(cells, stationCol), date: date.includes('/') ? date.replace(/\//g, '-') : date, hour, values, flags } });
   }
   return { rows, problems };
 }

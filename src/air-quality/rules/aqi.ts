@@ -98,10 +98,19 @@ export function computeAqi(c: Concentrations, metrics: readonly AqiMetric[], std
       complete = false;
     }
   }
-  const values = Object.values(iaqi) as number[];
-  const aqi = values.length ? Math.max(...values) : null;
-  const primaryMetrics = aqi !== null && aqi > 50 ? (Object.keys(iaqi) as AqiMetric[]).filter((m) => iaqi[m] === aqi) : [];
-  const primaryPollutants = [...new Set(primaryMetrics.map((m) => METRIC_POLLUTANT[m]))];
+  // One pass over the indices in insertion order (issue 18: a ranking year builds 60 000 area-day reports).
+  let aqi: number | null = null;
+  for (const m in iaqi) { const v = iaqi[m as AqiMetric]!; if (aqi === null || v > aqi) aqi = v; }
+  const primaryMetrics: AqiMetric[] = [];
+  const primaryPollutants: Pollutant[] = [];
+  if (aqi !== null && aqi > 50) {
+    for (const m in iaqi) {
+      if (iaqi[m as AqiMetric] !== aqi) continue;
+      primaryMetrics.push(m as AqiMetric);
+      const p = METRIC_POLLUTANT[m as AqiMetric];
+      if (!primaryPollutants.includes(p)) primaryPollutants.push(p);
+    }
+  }
   const exceedingMetrics = std.reportsExceedingPollutants ? (Object.keys(iaqi) as AqiMetric[]).filter((m) => iaqi[m]! > 100) : [];
   return {
     standard: std.id, aqi, iaqi, primaryMetrics, primaryPollutants, exceedingMetrics,

@@ -39,12 +39,16 @@ const pollutantOf = (k: (typeof AREA_KEYS)[number]): Pollutant => (k === 'o3_1h'
  */
 export function computeAreaDay(on: string, days: readonly StationDay[]): AreaDay {
   const rules = airRuleSetFor(on);
+  // One pass over the stations, the same additions in the same order per key (issue 18: rankings).
+  const sums = [0, 0, 0, 0, 0, 0, 0];
+  const counts = [0, 0, 0, 0, 0, 0, 0];
+  for (const d of days) {
+    for (let i = 0; i < AREA_KEYS.length; i++) { const x = d[AREA_KEYS[i]!]; if (x !== null) { sums[i]! += toMilli(x) / 1000; counts[i]!++; } }
+  }
   const v = {} as Record<(typeof AREA_KEYS)[number], number | null>;
-  for (const k of AREA_KEYS) {
-    let sum = 0;
-    let n = 0;
-    for (const d of days) { const x = d[k]; if (x !== null) { sum += toMilli(x) / 1000; n++; } }
-    v[k] = n ? roundedMean(pollutantOf(k), sum, n) : null;
+  for (let i = 0; i < AREA_KEYS.length; i++) {
+    const k = AREA_KEYS[i]!;
+    v[k] = counts[i] ? roundedMean(pollutantOf(k), sums[i]!, counts[i]!) : null;
   }
   const report = computeAqi({ so2_24h: v.so2, no2_24h: v.no2, co_24h: v.co, pm10_24h: v.pm10, pm25_24h: v.pm25, o3_1h: v.o3_1h, o3_8h: v.o3_8h },
     rules.aqi.dailyMetrics, rules.aqi);

@@ -32,10 +32,17 @@ export interface HourlyRecord {
 export const civilDateOf = (at: Date): string => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 export function isCivilDate(s: string): boolean {
+  if (s === lastCivilDate) return true;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
   const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  const ok = !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  if (ok) lastCivilDate = s;
+  return ok;
 }
+/** The last date found valid: an hourly file repeats each date 24 times in a row (issue 18: the Date round trip dominated). */
+let lastCivilDate = '';
+
+const FLAG_SET: ReadonlySet<string> = new Set(DATA_FLAGS);
 
 /** Checks and normalises one record; values keep at most 3 decimals. Problems name the field. */
 export function checkHourlyInput(input: HourlyInput, stationIdOf: (code: string) => number | undefined, today: string): { record: HourlyRecord } | { problems: FieldProblem[] } {
@@ -51,17 +58,18 @@ export function checkHourlyInput(input: HourlyInput, stationIdOf: (code: string)
   let invalidMask = 0;
   for (const p of POLLUTANTS) {
     const raw = input.values[p];
-    const text = raw === null || raw === undefined ? '' : String(raw).trim();
+    const text = raw === null || raw === undefined ? '' : typeof raw === 'number' ? raw : String(raw).trim();
     let value: number | null = null;
     if (text !== '') {
-      const n = Number(text);
+      const n = typeof text === 'number' ? text : Number(text);
       if (!Number.isFinite(n)) problems.push({ field: p, code: 'NUMBER_EXPECTED' });
       else if (n < 0 || n > MAX_CONCENTRATION[p]) problems.push({ field: p, code: 'CONCENTRATION_OUT_OF_RANGE' });
       else value = Math.round(n * 1000) / 1000;
     }
     values[p] = value;
-    const flag = String(input.flags?.[p] ?? '').trim().toUpperCase() || 'N';
-    if (!(DATA_FLAGS as readonly string[]).includes(flag)) problems.push({ field: `${p}Flag`, code: 'DATA_FLAG_UNKNOWN' });
+    const rawFlag = input.flags?.[p];
+    const flag = rawFlag === '' || rawFlag === null || rawFlag === undefined ? 'N' : String(rawFlag).trim().toUpperCase() || 'N';
+    if (!FLAG_SET.has(flag)) problems.push({ field: `${p}Flag`, code: 'DATA_FLAG_UNKNOWN' });
     else if (flag !== 'N' && value !== null) invalidMask |= POLLUTANT_BIT[p];
   }
   if (problems.length) return { problems };

@@ -54,12 +54,14 @@ export function checkDataCompleteness(dates: readonly string[], kind: PeriodKind
   const v = rules.limits.validity;
   const monthMin = (month: string) => (month.endsWith('-02') ? v.minDaysInFebruary : v.minDaysPerMonth);
   if (kind === 'other') return true;
-  const byMonth = new Map<string, number>();
-  for (const d of dates) byMonth.set(d.slice(0, 7), (byMonth.get(d.slice(0, 7)) ?? 0) + 1);
   if (kind === 'month') {
     const month = period ?? dates[0]?.slice(0, 7) ?? '';
-    return (byMonth.get(month) ?? 0) >= monthMin(month);
+    let n = 0;
+    for (const d of dates) if (d.slice(0, 7) === month) n++;
+    return n >= monthMin(month);
   }
+  const byMonth = new Map<string, number>();
+  for (const d of dates) byMonth.set(d.slice(0, 7), (byMonth.get(d.slice(0, 7)) ?? 0) + 1);
   if (dates.length < v.minDaysPerYear) return false;
   const year = period ?? dates[0]!.slice(0, 4);
   for (let m = 1; m <= 12; m++) {
