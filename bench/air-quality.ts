@@ -64,7 +64,7 @@
 //   computeDailyRow 10 → 8 µs a station-day; the bench runs them once, cold, so JIT warm-up stays in its
 //   figure. rules/fast-paths.test.ts holds each rewritten function against its previous code on random data.
 // - Tried, no gain: json_to_recordset instead of unnest for the daily write; dropping the FKs of air_daily
-//   during the PGlite write (kept for ≥ 50 000 rows, ≈ 0–20 %, noisy); `filter (where invalid_mask & b = 0)`
+//   during the PGlite write (≈ 0–20 %, noisy: not kept, only air_hourly's import drops them); `filter (where invalid_mask & b = 0)`
 //   without the null tests (2–3 % server time).
 // Figures (full bench), before (22:50, load 1.2–1.8) → after (23:41, load 1.8–3.1; the machine was shared throughout):
 //   PostgreSQL: parse + validate 18.81 s (CPU 13.27, 22:56 run) → 9.08 s (CPU 9.16); daily values 1.96 → 1.86 s (CPU 1.17 → 1.07);

@@ -160,7 +160,7 @@ async function insertHourlyEmbedded(tx: DbOrTx, records: readonly HourlyRecord[]
  * before commit, a failed check rolls everything back (the same 23503 error), and PGlite has one
  * connection, so the exclusive lock this takes blocks no one. Not used on PostgreSQL (it would lock out readers).
  */
-async function withoutForeignKeys(tx: DbOrTx, table: 'air_hourly' | 'air_daily', rows: number, insert: () => Promise<void>): Promise<void> {
+async function withoutForeignKeys(tx: DbOrTx, table: 'air_hourly', rows: number, insert: () => Promise<void>): Promise<void> {
   let foreignKeys: { name: string; definition: string }[] = [];
   if (rows >= 50_000) {
     const [stats] = await queryRows<{ rows: number }>(tx, sql`select reltuples::float8 as rows from pg_class where oid = ${table}::regclass`);
@@ -284,20 +284,18 @@ export async function insertDaily(tx: DbOrTx, rows: readonly DailyRow[], now: Da
       (r) => [r.stationId, r.on, r.so2, r.no2, r.co, r.pm10, r.pm25, r.o3Max1h, r.o3Max8h, `{${r.validHours.join(',')}}`, r.aqi, r.aqiComplete, `{${r.primaryPollutants.join(',')}}`, r.standard, at]);
     return;
   }
-  await withoutForeignKeys(tx, 'air_daily', rows.length, async () => {
-    for (let i = 0; i < rows.length; i += BATCH) {
-      const chunk = rows.slice(i, i + BATCH);
-      const col = (f: (r: DailyRow) => ArrayElement) => sql.param(arrayLiteral(chunk, f));
-      await tx.execute(sql`
-        insert into air_daily (station_id, observed_on, so2, no2, co, pm10, pm25, o3_max_1h, o3_max_8h, valid_hours, aqi, aqi_complete, primary_pollutants, standard, computed_at)
-        select s, d, a, b, c, e, f, g, h, vh::smallint[], q, qc, pp::text[], st, ${now.toISOString()}::timestamptz
-        from unnest(${col((r) => r.stationId)}::int[], ${col((r) => r.on)}::date[], ${col((r) => r.so2)}::float8[], ${col((r) => r.no2)}::float8[],
-          ${col((r) => r.co)}::float8[], ${col((r) => r.pm10)}::float8[], ${col((r) => r.pm25)}::float8[], ${col((r) => r.o3Max1h)}::float8[],
-          ${col((r) => r.o3Max8h)}::float8[], ${col((r) => `{${r.validHours.join(',')}}`)}::text[], ${col((r) => r.aqi)}::smallint[],
-          ${col((r) => r.aqiComplete)}::boolean[], ${col((r) => `{${r.primaryPollutants.join(',')}}`)}::text[], ${col((r) => r.standard)}::text[])
-          as t(s, d, a, b, c, e, f, g, h, vh, q, qc, pp, st)`);
-    }
-  });
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const chunk = rows.slice(i, i + BATCH);
+    const col = (f: (r: DailyRow) => ArrayElement) => sql.param(arrayLiteral(chunk, f));
+    await tx.execute(sql`
+      insert into air_daily (station_id, observed_on, so2, no2, co, pm10, pm25, o3_max_1h, o3_max_8h, valid_hours, aqi, aqi_complete, primary_pollutants, standard, computed_at)
+      select s, d, a, b, c, e, f, g, h, vh::smallint[], q, qc, pp::text[], st, ${now.toISOString()}::timestamptz
+      from unnest(${col((r) => r.stationId)}::int[], ${col((r) => r.on)}::date[], ${col((r) => r.so2)}::float8[], ${col((r) => r.no2)}::float8[],
+        ${col((r) => r.co)}::float8[], ${col((r) => r.pm10)}::float8[], ${col((r) => r.pm25)}::float8[], ${col((r) => r.o3Max1h)}::float8[],
+        ${col((r) => r.o3Max8h)}::float8[], ${col((r) => `{${r.validHours.join(',')}}`)}::text[], ${col((r) => r.aqi)}::smallint[],
+        ${col((r) => r.aqiComplete)}::boolean[], ${col((r) => `{${r.primaryPollutants.join(',')}}`)}::text[], ${col((r) => r.standard)}::text[])
+        as t(s, d, a, b, c, e, f, g, h, vh, q, qc, pp, st)`);
+  }
 }
 
 /** Station daily values for the ranking and series builders. */
