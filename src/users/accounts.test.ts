@@ -5,6 +5,7 @@ import { createTestContext, loginHeaders, TEST_PASSWORD, type TestContext } from
 import { ENGINE } from '../../test/helpers/db.js';
 import { MAX_FAILED_LOGINS } from '../platform/auth/lockout.js';
 import { auditLog } from '../platform/audit/tables.js';
+import { syncChangeFeed } from '../platform/db/change-feed.js';
 
 describe(`sign-in lockout per account and source, account administration (${ENGINE})`, () => {
   let ctx: TestContext;
@@ -103,6 +104,8 @@ describe(`sign-in lockout per account and source, account administration (${ENGI
     expect((await ctx.app.inject({ method: 'GET', url: '/api/auth/me', headers: h })).statusCode).toBe(200);
     await ctx.database.db.execute(sql`update sessions set last_seen_at = now() - interval '31 minutes'
       where user_id = (select id from users where username = 'idle-leader')`);
+    // A write from outside the app reaches its session cache through NOTIFY: wait for it, as the app's own writes do.
+    await syncChangeFeed(ctx.database.db);
     expect((await ctx.app.inject({ method: 'GET', url: '/api/auth/me', headers: h })).statusCode).toBe(401);
   });
 
