@@ -66,11 +66,25 @@
 //    durability are those of a disk cluster. A new cluster's initdb now runs in a child process (platform/db/index.ts):
 //    in-process its WebAssembly memory (≈ 650 MB) stayed resident for the server's lifetime (RSS after opening a new
 //    cluster 824 MB, an existing one ≈ 300 MB).
+// Fourth round (2026-12-05, quiet machine, target 4 — the server's RSS during the PGlite ingest):
+//  - The PGlite run now measures the server itself: `ecogov serve` (bin/ecogov.mjs, the bundle `npm start` runs) on a
+//    data directory on disk, RSS and CPU from /proc. The earlier in-process run (tsx, the bench's own setup in the
+//    same heap) read 344–390 MB before the first packet; the server idles at 276–299 MB.
+//  - PGlite's shared_buffers: PostgreSQL's default 128MB is zeroed at start and stays resident (WebAssembly memory):
+//    opening an existing cluster 298 MB RSS, with 32MB 178 MB (platform/db/index.ts; ECOGOV_PGLITE_SHARED_BUFFERS).
+//  - The old generation grew to 154–280 MB of mostly dead objects during the ingest (a full GC left 40 MB live): V8
+//    sizes a big machine's heap lazily. --heap-growing-percent=30, set by the server at start (platform/memory.ts):
+//    peak heap 108–113 MB, same points/s (in-process, 2 runs each: 440/475 MB vs 514/527 MB). Tried: semi-space 4/8 MB
+//    (no clear change), --no-allocation-site-pretenuring (478 MB), --optimize-for-size (327 MB but 46 800 points/s).
+//  - The server judges exceedances after commits (the in-process run has detect: false). Replaying 10 hours of
+//    traffic in seconds, each round re-read every dirty outfall's open window: 17 000–18 000 points/s, 65 µs CPU per
+//    point. Judging now takes at most a quarter of the time (gateway.ts; gateway-judging.test.ts): 51 900 points/s,
+//    25 µs per point, RSS 390 MB.
 import os, { tmpdir } from 'node:os';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { execFileSync, fork } from 'node:child_process';
+import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
@@ -208,6 +222,7 @@ async function endToEnd(label: string, database: Database, pgUrl: string | null)
     const gateway = await startGateway({ database, port: 0, host: '127.0.0.1', detect: false });
     const before = process.memoryUsage();
     const rssBefore = before.rss;
+    console.log(`  before the ingest: rss ${fmt(before.rss / 1048576)} MB, heap ${fmt(before.heapUsed / 1048576)} MB used of ${fmt(before.heapTotal / 1048576)} MB, external ${fmt(before.external / 1048576)} MB`);
     let rss = rssBefore;
     let heap = before.heapUsed, heapTotal = before.heapTotal, external = before.external;
     const sampler = setInterval(() => {
@@ -268,16 +283,74 @@ if (!has('skip-pg') && !has('pglite-only')) {
     await endToEnd('PostgreSQL', database, url.toString());
   }
 }
-async function pgliteOnDisk() {
-  // On disk, as the server runs it (./data/); openDatabase creates the cluster in a child process, so initdb's
-  // WebAssembly memory is not part of this process's RSS.
-  const dir = mkdtempSync(join(tmpdir(), 'ecogov-bench-pglite-'));
-  try { await endToEnd('PGlite (in-process, data directory on disk)', await openDatabase({ dataDir: dir }), null); } finally { rmSync(dir, { recursive: true, force: true }); }
+/** Resident set (now and peak) and CPU time of another process, from /proc (Linux). */
+function processFigures(pid: number): { rss: number; peak: number; cpuS: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)![1]) * 1024;
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return { rss: kb('VmRSS'), peak: kb('VmHWM'), cpuS: (Number(f[11]) + Number(f[12])) / 100 };
 }
-if (has('pglite-only')) { await pgliteOnDisk(); process.exit(0); }
+
+/**
+ * PGlite end to end against the server itself: `ecogov serve` (web server and gateway, the heap setting of
+ * platform/memory.ts) on a data directory on disk, as `npm start` runs it. The devices are prepared first in
+ * this process, which then closes the database: the server's RSS (sampled from /proc, and its peak) is its own.
+ */
+async function pgliteServer() {
+  const label = 'PGlite (the server process, data directory on disk)';
+  const dir = mkdtempSync(join(tmpdir(), 'ecogov-bench-pglite-'));
+  const dataDir = join(dir, 'pglite');
+  let child: ChildProcess | null = null;
+  try {
+    const setup = await openDatabase({ dataDir });
+    const devices = await prepare(setup);
+    await setup.close();
+    const bin = fileURLToPath(new URL('../bin/ecogov.mjs', import.meta.url));
+    const server = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), bin, 'serve'], {
+      env: { ...process.env, ECOGOV_DATA_DIR: dataDir, PORT: '0', ECOGOV_GATEWAY_PORT: '0', LOG_LEVEL: 'silent', DATABASE_URL: '' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    child = server;
+    const port = await new Promise<number>((resolve, reject) => {
+      let out = '';
+      server.stdout!.on('data', (b: Buffer) => {
+        out += b.toString();
+        const m = /monitoring gateway on TCP port (\d+)/.exec(out);
+        if (m) resolve(Number(m[1]));
+      });
+      server.once('exit', (code) => reject(new Error(`the server exited (${code}) before its gateway listened: ${out}`)));
+    });
+    await new Promise((r) => setTimeout(r, 1000)); // settled after its start
+    const before = processFigures(server.pid!);
+    console.log(`  server before the ingest: rss ${fmt(before.rss / 1048576)} MB (peak since its start ${fmt(before.peak / 1048576)} MB)`);
+    let rss = before.rss;
+    const sampler = setInterval(() => { try { rss = Math.max(rss, processFigures(server.pid!).rss); } catch { /* exited */ } }, 100);
+    const r = await simulate(port, devices);
+    clearInterval(sampler);
+    const after = processFigures(server.pid!);
+    rss = Math.max(rss, after.rss);
+    await new Promise<void>((resolve) => { server.once('exit', () => resolve()); server.kill('SIGTERM'); });
+    child = null;
+    const check = await openDatabase({ dataDir });
+    const [{ n }] = (await check.db.execute('select count(*)::int as n from monitoring_data_points' as never) as unknown as { rows: { n: number }[] }).rows as [{ n: number }];
+    await check.close();
+    const pointsPerSec = (r.points * r.acked) / r.valid / r.seconds;
+    console.log(`end to end, ${label} (${devices.length} loggers, ${fmt(r.sent)} packets, ack after commit): ${fmt(r.acked / r.seconds)} frames/s, ${fmt(pointsPerSec)} data points/s; ` +
+      `${fmt(n)} points stored, ${r.acked === r.valid ? 'every packet acknowledged' : `${r.valid - r.acked} NOT acknowledged`}`);
+    console.log(`  server process CPU: ${(after.cpuS - before.cpuS).toFixed(2)} s over ${r.seconds.toFixed(2)} s wall, ${(((after.cpuS - before.cpuS) * 1e6) / Math.max(1, n)).toFixed(2)} µs per stored point`);
+    console.log(`  server process RSS during ingest (sampled every 100 ms; the loggers run in a child process of the bench): ${fmt(rss / 1048576)} MB (${fmt(before.rss / 1048576)} MB before; peak since its start ${fmt(after.peak / 1048576)} MB)`);
+    target(`RSS during ingest, ${label}`, rss / 1048576, 400, 'MB', true);
+    target(`HJ 212 end to end, ${label}`, pointsPerSec, 30_000, 'data points/s');
+  } finally {
+    child?.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+if (has('pglite-only')) { await pgliteServer(); process.exit(0); }
 // PGlite's run in a process of its own: its RSS is then the server's, not this process's after the PostgreSQL run.
 if (!has('skip-pglite')) {
-  if (has('skip-pg')) await pgliteOnDisk();
+  if (has('skip-pg')) await pgliteServer();
   else execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--pglite-only'], { stdio: 'inherit' });
 }
 // The same after the gateway ran in this process: a figure only (last: its frames would count in the server's RSS).

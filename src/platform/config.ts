@@ -1,4 +1,6 @@
 import { join, resolve } from 'node:path';
+import { checkPgliteSize, PGLITE_SHARED_BUFFERS } from './db/index.js';
+import { heapGrowingPercentOf } from './memory.js';
 
 /** Runtime configuration, read once from the environment. */
 export interface Config {
@@ -24,6 +26,10 @@ export interface Config {
   auditCheckpointFile: string | null;
   /** A checkpoint is written once this many rows were appended since the last one (ECOGOV_AUDIT_CHECKPOINT_EVERY, default 100). */
   auditCheckpointEvery: number;
+  /** The embedded database's buffer pool, e.g. '32MB' (ECOGOV_PGLITE_SHARED_BUFFERS; default PGLITE_SHARED_BUFFERS). */
+  pgliteSharedBuffers: string;
+  /** The server's V8 heap growing factor in percent, null = V8's own (ECOGOV_HEAP_GROWING_PERCENT; see platform/memory.ts). */
+  heapGrowingPercent: number | null;
   /** Accepted evidence MIME types (comma-separated in the environment); null: the built-in list. */
   evidenceMimeTypes: string[] | null;
 }
@@ -40,6 +46,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     evidenceMimeTypes: env.ECOGOV_EVIDENCE_MIME_TYPES?.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean) ?? null,
     sessionIdleMinutes: positiveInteger(env.ECOGOV_SESSION_IDLE_MINUTES) ?? 30,
     auditCheckpointEvery: positiveInteger(env.ECOGOV_AUDIT_CHECKPOINT_EVERY) ?? 100,
+    heapGrowingPercent: heapGrowingPercentOf(env.ECOGOV_HEAP_GROWING_PERCENT),
+    pgliteSharedBuffers: checkPgliteSize(env.ECOGOV_PGLITE_SHARED_BUFFERS?.trim() || PGLITE_SHARED_BUFFERS, 'ECOGOV_PGLITE_SHARED_BUFFERS'),
   };
   return withDataDir({ ...base, dataDir: '', evidenceDir: '', auditKeyFile: '', auditCheckpointFile: null },
     resolve(env.ECOGOV_DATA_DIR ?? './data/pglite'), env);

@@ -39,6 +39,23 @@ export interface OpenOptions {
   url?: string | null;
   /** PGlite directory; 'memory://' (or omitted with no url) keeps it in memory. */
   dataDir?: string;
+  /** PGlite's shared_buffers (a PostgreSQL size, e.g. '32MB'); default PGLITE_SHARED_BUFFERS. */
+  pgliteSharedBuffers?: string;
+}
+
+/**
+ * PGlite's buffer pool. PostgreSQL's default (128MB) is zeroed at start, so it is resident in the server's
+ * WebAssembly memory from the first second: opening an existing cluster cost 298 MB RSS with it and 178 MB
+ * with 32MB (issue 18, target 4). Pages beyond the pool are read back from the data directory through the
+ * operating system's page cache. ECOGOV_PGLITE_SHARED_BUFFERS changes it.
+ */
+export const PGLITE_SHARED_BUFFERS = '32MB';
+const POSTGRES_SIZE = /^[1-9][0-9]*(kB|MB|GB)$/;
+
+/** A PostgreSQL memory size as PGlite takes it, or an error naming the setting and the rule. */
+export function checkPgliteSize(value: string, setting: string): string {
+  if (!POSTGRES_SIZE.test(value)) throw new Error(`${setting}: expected a size such as 32MB (a whole number followed by kB, MB or GB), got "${value}"`);
+  return value;
 }
 
 /** Opens PostgreSQL when a URL is given, else embedded PGlite. */
@@ -67,7 +84,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   // A new cluster: initdb runs in a short-lived child process. In this one its WebAssembly memory (≈ 650 MB)
   // would stay resident for the server's lifetime; opening an existing cluster costs ≈ 300 MB (bench/monitoring.ts).
   if (!dataDir.includes('://') && !existsSync(join(dataDir, 'PG_VERSION'))) createClusterInChild(dataDir);
-  const client = await PGlite.create(dataDir);
+  const sharedBuffers = checkPgliteSize(options.pgliteSharedBuffers ?? PGLITE_SHARED_BUFFERS, 'pgliteSharedBuffers');
+  const client = await PGlite.create(dataDir, { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`] });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db, engine: 'pglite', location: dataDir,

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from './index.js';
+import { openDatabase, PGLITE_SHARED_BUFFERS } from './index.js';
+import { readConfig } from '../config.js';
 
 const dirs: string[] = [];
 afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
@@ -19,6 +20,21 @@ describe('opening a PGlite data directory', () => {
     database = await openDatabase({ dataDir: dir });
     const rows = (await database.db.execute('select n from kept' as never)) as unknown as { rows: { n: number }[] };
     expect(rows.rows).toEqual([{ n: 7 }]);
+    const show = async () => ((await database.db.execute('show shared_buffers' as never)) as unknown as { rows: { shared_buffers: string }[] }).rows[0]!.shared_buffers;
+    expect(await show()).toBe(PGLITE_SHARED_BUFFERS); // not PostgreSQL's 128MB, resident from the start
+    await database.close();
+    database = await openDatabase({ dataDir: dir, pgliteSharedBuffers: '16MB' });
+    expect(await show()).toBe('16MB');
+    expect((await database.db.execute('select n from kept' as never) as unknown as { rows: unknown[] }).rows).toHaveLength(1);
     await database.close();
   }, 120_000);
+
+  it('refuses a buffer size that is not a PostgreSQL size, naming the setting', async () => {
+    for (const bad of ['32', '32 MB', '0MB', '-1MB', '32mb', '1TB']) {
+      await expect(openDatabase({ dataDir: 'memory://', pgliteSharedBuffers: bad })).rejects.toThrow(/pgliteSharedBuffers: expected a size such as 32MB/);
+      expect(() => readConfig({ ECOGOV_PGLITE_SHARED_BUFFERS: bad })).toThrow(/ECOGOV_PGLITE_SHARED_BUFFERS: expected a size/);
+    }
+    expect(readConfig({}).pgliteSharedBuffers).toBe(PGLITE_SHARED_BUFFERS);
+    expect(readConfig({ ECOGOV_PGLITE_SHARED_BUFFERS: ' 64MB ' }).pgliteSharedBuffers).toBe('64MB');
+  });
 });
