@@ -39,7 +39,7 @@ export interface OpenOptions {
   url?: string | null;
   /** PGlite directory; 'memory://' (or omitted with no url) keeps it in memory. */
   dataDir?: string;
-  /** PGlite's shared_buffers (a PostgreSQL size, e.g. '32MB'); default PGLITE_SHARED_BUFFERS. */
+  /** PGlite's shared_buffers (a PostgreSQL size, e.g. '32MB'); default PGLITE_SHARED_BUFFERS on disk, PostgreSQL's own in memory. */
   pgliteSharedBuffers?: string;
 }
 
@@ -84,8 +84,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   // A new cluster: initdb runs in a short-lived child process. In this one its WebAssembly memory (≈ 650 MB)
   // would stay resident for the server's lifetime; opening an existing cluster costs ≈ 300 MB (bench/monitoring.ts).
   if (!dataDir.includes('://') && !existsSync(join(dataDir, 'PG_VERSION'))) createClusterInChild(dataDir);
-  const sharedBuffers = checkPgliteSize(options.pgliteSharedBuffers ?? PGLITE_SHARED_BUFFERS, 'pgliteSharedBuffers');
-  const client = await PGlite.create(dataDir, { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`] });
+  // In memory the tables live in the process already (MEMFS): a small pool only adds copying, so PostgreSQL's own stays.
+  const sharedBuffers = options.pgliteSharedBuffers ?? (dataDir.startsWith('memory://') ? null : PGLITE_SHARED_BUFFERS);
+  const startParams = sharedBuffers === null ? undefined : [...PGlite.defaultStartParams, '-c', `shared_buffers=${checkPgliteSize(sharedBuffers, 'pgliteSharedBuffers')}`];
+  const client = await PGlite.create(dataDir, startParams ? { startParams } : {});
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db, engine: 'pglite', location: dataDir,

@@ -29,12 +29,16 @@ describe('opening a PGlite data directory', () => {
     await database.close();
   }, 120_000);
 
-  it('refuses a buffer size that is not a PostgreSQL size, naming the setting', async () => {
+  it('refuses a buffer size that is not a PostgreSQL size, naming the setting; in memory PostgreSQL\'s own pool', async () => {
     for (const bad of ['32', '32 MB', '0MB', '-1MB', '32mb', '1TB']) {
       await expect(openDatabase({ dataDir: 'memory://', pgliteSharedBuffers: bad })).rejects.toThrow(/pgliteSharedBuffers: expected a size such as 32MB/);
       expect(() => readConfig({ ECOGOV_PGLITE_SHARED_BUFFERS: bad })).toThrow(/ECOGOV_PGLITE_SHARED_BUFFERS: expected a size/);
     }
     expect(readConfig({}).pgliteSharedBuffers).toBe(PGLITE_SHARED_BUFFERS);
+    // In memory the tables are in the process already: PostgreSQL's own pool stays.
+    const memory = await openDatabase({ dataDir: 'memory://' });
+    expect(((await memory.db.execute('show shared_buffers' as never)) as unknown as { rows: { shared_buffers: string }[] }).rows[0]!.shared_buffers).toBe('128MB');
+    await memory.close();
     expect(readConfig({ ECOGOV_PGLITE_SHARED_BUFFERS: ' 64MB ' }).pgliteSharedBuffers).toBe('64MB');
-  });
+  }, 60_000);
 });
