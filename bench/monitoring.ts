@@ -84,6 +84,10 @@
 //  - Both end-to-end runs (PostgreSQL too) now measure `ecogov serve` in a process of its own, judging on, as deployed
 //    (before: the gateway inside the bench process with detect: false). First run: PostgreSQL 102 500 points/s,
 //    RSS 242 MB, 39 % of the same run's COPY ceiling (260 000); PGlite 43 100 points/s, RSS 384 MB.
+//  - The heap setting on PostgreSQL, A/B (ECOGOV_HEAP_GROWING_PERCENT, two runs each): off 8.7 µs CPU per point,
+//    101 000–103 400 points/s, RSS 310–320 MB; 30 % 9.8–12.9 µs, 76 000–99 700 points/s, RSS 230 MB; 60 % 9.2–9.8 µs.
+//    So 30 % is the default with PGlite only (platform/memory.ts); PostgreSQL keeps V8's own sizing.
+//    Judging at most an eighth of the time instead of a quarter: no change on PostgreSQL (95 000–97 000 points/s).
 import os, { tmpdir } from 'node:os';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';

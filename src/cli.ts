@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { basename, join, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { readConfig, withDataDir, type Config } from './platform/config.js';
-import { tuneHeap } from './platform/memory.js';
+import { heapGrowingPercentFor, tuneHeap } from './platform/memory.js';
 import { migrateDatabase, openDatabase, type Database } from './platform/db/index.js';
 import { startServer } from './platform/http/server.js';
 import { backupArchive, DamagedArchiveError, restoreArchive } from './platform/db/archive.js';
@@ -160,7 +160,7 @@ async function serve(seedIfEmpty: boolean) {
   const phases = [`modules ${seconds(last)}`];
   const phase = (name: string) => { const now = performance.now(); phases.push(`${name} ${seconds(now - last)}`); last = now; };
   const c = config();
-  tuneHeap(c.heapGrowingPercent);
+  tuneHeap(heapGrowingPercentFor(c.heapGrowingPercent, c.databaseUrl ? 'postgres' : 'pglite'));
   if (seedIfEmpty) { await buildWebIfMissing(c); phase('web app'); }
   const database = await openDatabase({ url: c.databaseUrl, dataDir: c.dataDir, pgliteSharedBuffers: c.pgliteSharedBuffers });
   phase('open database');
@@ -396,7 +396,7 @@ program.command('gateway').description('Run the HJ 212-2017 online-monitoring ga
   .option('--port <port>', 'TCP port (default: $ECOGOV_GATEWAY_PORT or 9212; 0 picks a free port)')
   .option('--host <host>', 'listen address', '0.0.0.0')
   .action((o: { port?: string; host: string }) => withDatabase(async (d) => {
-    tuneHeap(config().heapGrowingPercent);
+    tuneHeap(heapGrowingPercentFor(config().heapGrowingPercent, d.engine));
     const gateway = await startMonitoringGateway(d, o.port !== undefined ? Number(o.port) : gatewayPortFromEnv(), o.host);
     console.log(`HJ 212 gateway listening on port ${gateway.port}`);
     await new Promise<void>((resolve) => { process.once('SIGINT', resolve); process.once('SIGTERM', resolve); });

@@ -28,8 +28,8 @@ export interface Config {
   auditCheckpointEvery: number;
   /** The embedded database's buffer pool, e.g. '32MB' (ECOGOV_PGLITE_SHARED_BUFFERS; default PGLITE_SHARED_BUFFERS). */
   pgliteSharedBuffers: string;
-  /** The server's V8 heap growing factor in percent, null = V8's own (ECOGOV_HEAP_GROWING_PERCENT; see platform/memory.ts). */
-  heapGrowingPercent: number | null;
+  /** The server's V8 heap growing factor in percent: null = V8's own, undefined = the engine's default (ECOGOV_HEAP_GROWING_PERCENT; platform/memory.ts). */
+  heapGrowingPercent: number | null | undefined;
   /** Accepted evidence MIME types (comma-separated in the environment); null: the built-in list. */
   evidenceMimeTypes: string[] | null;
 }
