@@ -226,7 +226,8 @@ if (!process.argv.includes('--skip-pg')) {
 if (!process.argv.includes('--skip-pglite')) {
   // On disk, as the server runs it (./data/), with the server's buffer pool (ECOGOV_PGLITE_SHARED_BUFFERS).
   const dir = mkdtempSync(join(tmpdir(), 'ecogov-bench-air-'));
-  const lite = await openDatabase({ dataDir: dir, pgliteSharedBuffers: readConfig().pgliteSharedBuffers });
-  try { await run(`PGlite (data directory on disk, shared_buffers ${readConfig().pgliteSharedBuffers})`, lite); } finally { await lite.close(); rmSync(dir, { recursive: true, force: true }); }
+  const { pgliteSharedBuffers } = readConfig();
+  const lite = await openDatabase({ dataDir: dir, pgliteSharedBuffers });
+  try { await run(`PGlite (data directory on disk, shared_buffers ${pgliteSharedBuffers})`, lite); } finally { await lite.close(); rmSync(dir, { recursive: true, force: true }); }
 }
 console.log(`load average after: ${load()}`);

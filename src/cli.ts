@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { readConfig, withDataDir, type Config } from './platform/config.js';
+import { databaseOptions, readConfig, withDataDir, type Config } from './platform/config.js';
 import { heapGrowingPercentFor, tuneHeap } from './platform/memory.js';
 import { migrateDatabase, openDatabase, type Database } from './platform/db/index.js';
 import { startServer } from './platform/http/server.js';
@@ -47,7 +47,7 @@ function config(): Config {
 
 async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
   const c = config();
-  const database = await openDatabase({ url: c.databaseUrl, dataDir: c.dataDir, pgliteSharedBuffers: c.pgliteSharedBuffers });
+  const database = await openDatabase(databaseOptions(c));
   try {
     await migrateDatabase(database);
     return await fn(database);
@@ -162,7 +162,7 @@ async function serve(seedIfEmpty: boolean) {
   const c = config();
   tuneHeap(heapGrowingPercentFor(c.heapGrowingPercent, c.databaseUrl ? 'postgres' : 'pglite'));
   if (seedIfEmpty) { await buildWebIfMissing(c); phase('web app'); }
-  const database = await openDatabase({ url: c.databaseUrl, dataDir: c.dataDir, pgliteSharedBuffers: c.pgliteSharedBuffers });
+  const database = await openDatabase(databaseOptions(c));
   phase('open database');
   await migrateDatabase(database);
   phase('migrations');

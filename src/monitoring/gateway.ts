@@ -154,7 +154,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       // At most a quarter of the time: a backlog replayed at full speed (补发 after an outage) re-reads each dirty
       // outfall's open window every second; on PGlite, which runs in this thread, that judging slowed the
       // acknowledgements 4× (bench/monitoring.ts). The dirty marks wait and merge; judging only comes later.
-      nextDetection = performance.now() + 3 * (performance.now() - started);
+      const ended = performance.now();
+      nextDetection = ended + 3 * (ended - started);
     }
   };
   let nextDetection = 0;

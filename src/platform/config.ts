@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { checkPgliteSize, PGLITE_SHARED_BUFFERS } from './db/index.js';
+import { checkPgliteSize, PGLITE_SHARED_BUFFERS, type OpenOptions } from './db/index.js';
 import { heapGrowingPercentOf } from './memory.js';
 
 /** Runtime configuration, read once from the environment. */
@@ -52,6 +52,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return withDataDir({ ...base, dataDir: '', evidenceDir: '', auditKeyFile: '', auditCheckpointFile: null },
     resolve(env.ECOGOV_DATA_DIR ?? './data/pglite'), env);
 }
+
+/** What openDatabase needs from the configuration (the server, the CLI's commands). */
+export const databaseOptions = (c: Config): OpenOptions => ({ url: c.databaseUrl, dataDir: c.dataDir, pgliteSharedBuffers: c.pgliteSharedBuffers });
 
 /** The configuration with another data directory; what lives in it by default moves along. */
 export function withDataDir(c: Config, dataDir: string, env: NodeJS.ProcessEnv = process.env): Config {

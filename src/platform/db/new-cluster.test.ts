@@ -2,10 +2,12 @@ import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase, PGLITE_SHARED_BUFFERS } from './index.js';
+import { openDatabase, PGLITE_SHARED_BUFFERS, type Database } from './index.js';
 import { readConfig } from '../config.js';
 
 const dirs: string[] = [];
+const sharedBuffersOf = async (database: Database) =>
+  ((await database.db.execute('show shared_buffers' as never)) as unknown as { rows: { shared_buffers: string }[] }).rows[0]!.shared_buffers;
 afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
 
 describe('opening a PGlite data directory', () => {
@@ -20,11 +22,10 @@ describe('opening a PGlite data directory', () => {
     database = await openDatabase({ dataDir: dir });
     const rows = (await database.db.execute('select n from kept' as never)) as unknown as { rows: { n: number }[] };
     expect(rows.rows).toEqual([{ n: 7 }]);
-    const show = async () => ((await database.db.execute('show shared_buffers' as never)) as unknown as { rows: { shared_buffers: string }[] }).rows[0]!.shared_buffers;
-    expect(await show()).toBe(PGLITE_SHARED_BUFFERS); // not PostgreSQL's 128MB, resident from the start
+    expect(await sharedBuffersOf(database)).toBe(PGLITE_SHARED_BUFFERS); // not PostgreSQL's 128MB, resident from the start
     await database.close();
     database = await openDatabase({ dataDir: dir, pgliteSharedBuffers: '16MB' });
-    expect(await show()).toBe('16MB');
+    expect(await sharedBuffersOf(database)).toBe('16MB');
     expect((await database.db.execute('select n from kept' as never) as unknown as { rows: unknown[] }).rows).toHaveLength(1);
     await database.close();
   }, 120_000);
@@ -37,7 +38,7 @@ describe('opening a PGlite data directory', () => {
     expect(readConfig({}).pgliteSharedBuffers).toBe(PGLITE_SHARED_BUFFERS);
     // In memory the tables are in the process already: PostgreSQL's own pool stays.
     const memory = await openDatabase({ dataDir: 'memory://' });
-    expect(((await memory.db.execute('show shared_buffers' as never)) as unknown as { rows: { shared_buffers: string }[] }).rows[0]!.shared_buffers).toBe('128MB');
+    expect(await sharedBuffersOf(memory)).toBe('128MB');
     await memory.close();
     expect(readConfig({ ECOGOV_PGLITE_SHARED_BUFFERS: ' 64MB ' }).pgliteSharedBuffers).toBe('64MB');
   }, 60_000);

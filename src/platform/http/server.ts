@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { migrateDatabase, openDatabase, type Database } from '../db/index.js';
-import type { Config } from '../config.js';
+import { databaseOptions, type Config } from '../config.js';
 import { removeStaleUploads } from '../../evidence/store.js';
 import { checkpointIfDue, loadAuditAnchor } from '../audit/anchor.js';
 import { startWebhookWorker } from '../../webhooks/index.js';
@@ -10,7 +10,7 @@ export interface RunningServer { app: FastifyInstance; database: Database; url: 
 
 /** Opens and migrates the database, then listens; the caller seeds if it wants to. */
 export async function startServer(config: Config, opts: { logger?: boolean; database?: Database; migrated?: boolean } = {}): Promise<RunningServer> {
-  const database = opts.database ?? await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, pgliteSharedBuffers: config.pgliteSharedBuffers });
+  const database = opts.database ?? await openDatabase(databaseOptions(config));
   // The command line has just migrated the database it passes (`migrated`): not twice per start.
   if (!opts.migrated) await migrateDatabase(database);
   // An upload cut off by a crash or restart left a temporary file: nothing refers to it.
