@@ -96,7 +96,7 @@ import { SYSTEM_ACTOR } from '../src/platform/audit/log.js';
 import { createRandom } from '../src/platform/random.js';
 import { generateHourly, planStations } from '../src/air-quality/demo.js';
 import { addDays, insertStation, monthRange, recomputeDaily, recomputeDailyBatch, computeDistrictDailyRanking } from '../src/air-quality/actions.js';
-import { analyzeHourly, loadAreaUnits, loadStationCodeIndex, loadStationDays, upsertHourly } from '../src/air-quality/queries.js';
+import { analyzeHourly, loadAreaUnits, loadStationCodeIndex, loadStationDays, upsertHourly, vacuumHourly } from '../src/air-quality/queries.js';
 import { buildDailyRanking, buildPeriodRanking } from '../src/air-quality/rules/areas.js';
 import { checkHourlyInput, type HourlyRecord } from '../src/air-quality/rules/hourly-record.js';
 import { mapHourlyTable, parseCsv } from '../src/air-quality/hourly-file.js';
@@ -184,7 +184,11 @@ async function run(label: string, database: Database) {
   console.log(`  ${'import: parse + validate CSV'.padEnd(44)} ${secs(parseMs)}  (${fmt(records.length / (parseMs / 1000))} rows/s, ${problems} rejected; process CPU ${secs(cpu.import)})`);
 
   // Import, part 2: insert (upsert) every hour in one transaction.
-  const [, insertMs] = await timed('import: insert hourly rows', () => db.transaction(async (tx) => { await upsertHourly(tx, records); await analyzeHourly(tx); }), 'import');
+  // As importHourly does: one transaction, then VACUUM (vacuumHourly) once it has committed.
+  const [, insertMs] = await timed('import: insert hourly rows (+ VACUUM)', async () => {
+    await db.transaction(async (tx) => { await upsertHourly(tx, records); await analyzeHourly(tx); });
+    await vacuumHourly(db);
+  }, 'import');
   console.log(`  ${''.padEnd(44)} → ${fmt(records.length / (insertMs / 1000))} rows/s (${fmt((records.length * 6) / (insertMs / 1000))} values/s)`);
   const importRate = records.length / ((parseMs + insertMs) / 1000);
   if (database.engine === 'pglite') target('PGlite import (parse + validate + insert)', importRate, 60_000, 'rows/s', false);

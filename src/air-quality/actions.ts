@@ -9,7 +9,7 @@ import { notifyRankingListeners } from './listeners.js';
 import { airDistrictBoundaries, airStations, qualityPublications, qualitySanctions, qualityTriggerRules } from './tables.js';
 import {
   aggregateHourly, findSanction, findStation, listStations, findStationIdByCode, findTriggerRule, listTriggerRules, loadAreaUnits,
-  loadStationCodeIndex, loadStationDays, replaceDaily, deleteDaily, insertDaily, onNodePostgres, upsertHourly, analyzeHourly, type DailyRow, type HourlyAggregate, type StationRow,
+  loadStationCodeIndex, loadStationDays, replaceDaily, deleteDaily, insertDaily, onNodePostgres, upsertHourly, analyzeHourly, vacuumHourly, type DailyRow, type HourlyAggregate, type StationRow,
   describeDistrictBoundaries, listBoundaryDistricts, listStationPositions,
 } from './queries.js';
 import { checkBoundaryCollection, computeAreaAround, type BoundaryProblem } from './rules/boundaries.js';
@@ -198,9 +198,10 @@ export async function importHourly(db: Db, actor: Actor, rows: readonly { row: n
     if (to === null || r.observedOn > to) to = r.observedOn;
     stationIds.add(r.stationId);
   }
-  return db.transaction(async (tx) => {
+  const bulk = records.length >= 50_000;
+  const result = await db.transaction(async (tx) => {
     await upsertHourly(tx, records, (done) => onProgress?.('hours', done, records.length));
-    if (records.length >= 50_000) await analyzeHourly(tx);
+    if (bulk) await analyzeHourly(tx);
     const stationDays = from && to ? await recomputeDaily(tx, from, to, [...stationIds], now) : 0;
     onProgress?.('days', stationDays, stationDays);
     const skipped = new Set(errors.map((e) => e.row)).size;
@@ -210,6 +211,8 @@ export async function importHourly(db: Db, actor: Actor, rows: readonly { row: n
     }, now);
     return success({ rows: records.length, stationDays, skipped, from, to, errors });
   });
+  if (bulk) await vacuumHourly(db);
+  return result;
 }
 
 // ——— Rankings ———
