@@ -83,6 +83,30 @@
 //   later. psql, the 73 000 rows into air_daily: 870–900 ms, of which the foreign key's per-row check ≈ 240 ms, WAL
 //   ≈ 170 ms, the two indexes ≈ 150 ms. A COPY line built by one template (no array per row): no measurable change
 //   (_air-prof A/B, 4 runs each), not kept. Still BELOW: PostgreSQL 2.50 s, PGlite 5.5 s (see the closing note).
+// Fifth round (2026-12-05, second session; 2 cores, load 1.4–2.5 from the runs themselves; this machine's speed
+// drifts by ±25 % between processes, so every decision below is an A/B in one process or repeated runs):
+// - PGlite, the first read after the import: 5.6 s for the year's aggregation, 2.9 s after a VACUUM (1.2 s) — the
+//   first reader set every new row's hint bits, dirtying and writing back all 28 000 pages through the 32MB pool.
+//   importHourly now VACUUMs air_hourly after a bulk import commits (vacuumHourly; PostgreSQL manual 14.4), and
+//   this bench does the same inside its import figure (PostgreSQL: 0.35 s; no measurable change to its compute).
+// - PGlite daily write, 73 000 rows in one transaction: unnest batches 1.45 s, without the foreign key 1.00 s (adding
+//   it back: one validating join, 13–25 ms), COPY from a blob 1.14 s, COPY without the foreign key 0.73 s (text built
+//   in 0.14 s of it). insertDaily now copies on PGlite too, a large write without the key (withoutForeignKeys).
+// - computeDailyRow: the O3 hours' text parsed by character (parseHourValues) instead of slices and Number():
+//   280 → 100 ms for 73 000 station-days, the same doubles (a property test against Number()).
+// - Tried and not kept: (a) the aggregation without FILTER clauses plus a second query over the flagged hours only
+//   (a partial index), their values subtracted in JS (exact in thousandths): in psql 31 % less for 100 stations
+//   (705 → 487 ms), but in the application A/B no faster on PostgreSQL (wall 725–774 vs 733–921 ms, more node CPU
+//   for the merge) and 2–13 % on PGlite: not worth a second code path and an index. (b) PGlite hash aggregation over
+//   a sequential scan (enable_indexscan off): without O3 1.5 vs 2.6 s, but with the O3 text it needs 90 MB of work
+//   memory (string_agg's 1 KB state per group) or spills, 2.1–4.2 s, and PGlite's heap never shrinks. (c) Binary COPY
+//   into air_daily: 421–431 vs 457–522 ms of server time (psql), not worth a binary encoder. (d) 4, 6, 16 or 32
+//   slices on PostgreSQL: 8 stays best (16: +0.8 s of server CPU). (e) Collecting the import's garbage before the
+//   compute: no change. (f) Reusing computeOzoneDay's prefix arrays: within noise.
+// - Where PostgreSQL's compute goes now (≈ 2.4–2.5 s): the daily step ≈ 1.9–2.0 s with ≈ 1.1 s of node CPU and
+//   ≈ 2.0–2.5 s of server CPU on 2 cores (the aggregation ≈ 1.2 s, the COPY ≈ 0.5 s of which the foreign key's
+//   per-row check ≈ 0.24 s), then ≈ 0.5 s of rankings and loading in node alone. PGlite (≈ 4.4 s): aggregation
+//   ≈ 2.4–2.9 s (the sums' FILTERs and the O3 text: 10 filtered sums/counts 1.8 s of it), write 0.75 s, rule 0.3 s.
 import os, { tmpdir } from 'node:os';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';

@@ -9,7 +9,7 @@ import { notifyRankingListeners } from './listeners.js';
 import { airDistrictBoundaries, airStations, qualityPublications, qualitySanctions, qualityTriggerRules } from './tables.js';
 import {
   aggregateHourly, findSanction, findStation, listStations, findStationIdByCode, findTriggerRule, listTriggerRules, loadAreaUnits,
-  loadStationCodeIndex, loadStationDays, replaceDaily, deleteDaily, insertDaily, onNodePostgres, upsertHourly, analyzeHourly, vacuumHourly, type DailyRow, type HourlyAggregate, type StationRow,
+  loadStationCodeIndex, loadStationDays, replaceDaily, deleteDaily, insertDaily, onNodePostgres, parseHourValues, upsertHourly, analyzeHourly, vacuumHourly, type DailyRow, type HourlyAggregate, type StationRow,
   describeDistrictBoundaries, listBoundaryDistricts, listStationPositions,
 } from './queries.js';
 import { checkBoundaryCollection, computeAreaAround, type BoundaryProblem } from './rules/boundaries.js';
@@ -76,18 +76,7 @@ export async function updateStation(db: Db, principal: Principal, id: number, in
 /** HJ 663-2013 daily values and the HJ 633 daily AQI of one station-day from its hourly aggregate. */
 export function computeDailyRow(a: HourlyAggregate): DailyRow {
   const rules = airRuleSetFor(a.on);
-  const o3Hours = new Array<number | null>(24).fill(null);
-  if (a.o3) {
-    // "h:v,h:v,…" scanned in place (no array of pairs: 73 000 station-days a year).
-    const text = a.o3;
-    for (let start = 0; start < text.length;) {
-      const colon = text.indexOf(':', start);
-      let end = text.indexOf(',', colon);
-      if (end < 0) end = text.length;
-      o3Hours[Number(text.slice(start, colon))] = Number(text.slice(colon + 1, end));
-      start = end + 1;
-    }
-  }
+  const o3Hours = parseHourValues(a.o3);
   const so2 = computeDailyMean('so2', a.so2_s ?? 0, a.so2_n, rules);
   const no2 = computeDailyMean('no2', a.no2_s ?? 0, a.no2_n, rules);
   const co = computeDailyMean('co', a.co_s ?? 0, a.co_n, rules);

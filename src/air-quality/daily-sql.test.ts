@@ -11,7 +11,8 @@ import { createRandom } from '../platform/random.js';
 import { seedOrganisation } from '../organisation/seed.js';
 import { listDistrictsWithTownships } from '../organisation/queries.js';
 import { addDays, computeDailyRows, insertStation } from './actions.js';
-import { upsertHourly } from './queries.js';
+import fc from 'fast-check';
+import { parseHourValues, upsertHourly } from './queries.js';
 import { planStations } from './demo.js';
 import { computeDailyValues, computeOzoneDay } from './rules/daily.js';
 import { airRuleSetFor } from './rules/rule-sets.js';
@@ -102,5 +103,23 @@ describe(`HJ 663-2013 daily values: the SQL aggregation equals the pure rule on 
     const [row] = (await database.db.execute(sql`select count(*)::int as n from (select 1 from air_hourly group by station_id, observed_on
       having count(*) filter (where hour <= 16) < 17) t`) as unknown as { rows: { n: number }[] }).rows;
     expect(row!.n).toBeGreaterThan(20);
+  });
+});
+
+describe('parseHourValues: the O3 hours of an aggregate, "h:v,…", as Number() reads them', () => {
+  it('any values as PostgreSQL prints float8 (shortest text: 0–3 decimals, exponents, long fractions) (property)', () => {
+    const value = fc.oneof(
+      fc.integer({ min: 0, max: 10_000_000 }).map((m) => m / 1000), // what the import keeps
+      fc.double({ min: 0, max: 1e22, noNaN: true }), // anything else a float8 column may hold
+    );
+    fc.assert(fc.property(fc.dictionary(fc.integer({ min: 0, max: 23 }).map(String), value, { maxKeys: 24 }), (byHour) => {
+      const text = Object.entries(byHour).map(([h, v]) => `${h}:${v}`).join(',');
+      const expected = Array.from({ length: 24 }, (_, h) => (String(h) in byHour ? byHour[String(h)]! : null));
+      expect(parseHourValues(text || null)).toEqual(expected);
+    }), { numRuns: 3000 });
+  });
+
+  it('reads exponents and long fractions through Number()', () => {
+    expect(parseHourValues('0:1e-05,1:123.4567891,2:0.1,23:10000')).toEqual([1e-5, 123.4567891, 0.1, ...Array(20).fill(null), 10000]);
   });
 });

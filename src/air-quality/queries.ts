@@ -266,6 +266,39 @@ export async function aggregateHourly(db: DbOrTx, from: string, to: string, stat
 }
 const HOURLY_AGGREGATE_COLUMNS = ['stationId', 'on', 'so2_s', 'so2_n', 'no2_s', 'no2_n', 'co_s', 'co_n', 'pm10_s', 'pm10_n', 'pm25_s', 'pm25_n', 'o3', 'o3_n'] as const;
 
+const POW10 = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
+/**
+ * The O3 hours of an aggregate, "h:v,h:v,…" (hour, then PostgreSQL's shortest text of the value), as 24
+ * values (null: no valid value). Scanned by character, without substrings (issue 18: the slices and
+ * Number() were half of the daily rule's time): a plain decimal with up to 6 decimals is its digits as an
+ * integer divided by a power of ten, one correctly rounded division of two exact doubles, so the same
+ * double as Number() of the text; anything else (an exponent, a sign, more digits) goes through Number().
+ */
+export function parseHourValues(text: string | null): (number | null)[] {
+  const hours = new Array<number | null>(24).fill(null);
+  if (!text) return hours;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    let hour = 0;
+    for (let c = text.charCodeAt(i); c !== 58; c = text.charCodeAt(++i)) hour = hour * 10 + (c - 48); // up to ':'
+    const start = ++i;
+    let digits = 0;
+    let decimals = -1;
+    let plain = true;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 44) break; // ','
+      if (c === 46 && decimals < 0) decimals = 0;
+      else if (c >= 48 && c <= 57) { digits = digits * 10 + (c - 48); if (decimals >= 0) decimals++; }
+      else plain = false;
+    }
+    hours[hour] = plain && decimals < POW10.length && digits <= Number.MAX_SAFE_INTEGER
+      ? (decimals > 0 ? digits / POW10[decimals]! : digits)
+      : Number(text.slice(start, i));
+  }
+  return hours;
+}
+
 /** node-postgres (a pool or its client) behind a database or transaction; otherwise PGlite. */
 export function onNodePostgres(db: DbOrTx): boolean {
   const client = (db as unknown as { session?: { client?: { connect?: unknown } } }).session?.client;
