@@ -13,10 +13,14 @@ export function roundConcentration(pollutant: Pollutant, value: number): number 
 const scaled = (pollutant: Pollutant, value: number) => Math.round(value * 10 ** DECIMALS[pollutant]);
 
 const SCALED = new WeakMap<AqiStandard, Map<AqiMetric, number[]>>();
-/** A column's existing breakpoints, scaled; cached per standard. */
+let lastStandard: AqiStandard | null = null;
+let lastScaled: Map<AqiMetric, number[]> | null = null;
+/** A column's existing breakpoints, scaled; cached per standard (the last one at hand: a batch uses one). */
 function scaledBreakpoints(std: AqiStandard, metric: AqiMetric): number[] {
-  let byMetric = SCALED.get(std);
+  let byMetric = std === lastStandard ? lastScaled : SCALED.get(std);
   if (!byMetric) SCALED.set(std, (byMetric = new Map()));
+  lastStandard = std;
+  lastScaled = byMetric;
   let bps = byMetric.get(metric);
   if (!bps) {
     const pollutant = METRIC_POLLUTANT[metric];
@@ -25,6 +29,8 @@ function scaledBreakpoints(std: AqiStandard, metric: AqiMetric): number[] {
   }
   return bps;
 }
+/** The table's smallest step in thousandths (µg/m³: 1000; CO 0.1 mg/m³: 100). */
+const STEP_MILLI = Object.fromEntries(Object.entries(DECIMALS).map(([p, d]) => [p, 1000 / 10 ** d])) as Record<Pollutant, number>;
 
 /**
  * HJ 633 公式(1): IAQI_P = (IAQI_Hi − IAQI_Lo)/(BP_Hi − BP_Lo)·(C_P − BP_Lo) + IAQI_Lo, rounded up to an
@@ -32,8 +38,8 @@ function scaledBreakpoints(std: AqiStandard, metric: AqiMetric): number[] {
  * O3 8-hour above 800 (2012, 表1 注3), or a negative value. Above the table's last row (IAQI 500) it is 500.
  */
 export function computeIaqi(metric: AqiMetric, concentration: number, std: AqiStandard): number | null {
-  const pollutant = METRIC_POLLUTANT[metric];
-  const c = scaled(pollutant, roundConcentration(pollutant, concentration));
+  // The concentration rounded as reported (roundConcentration), in the table's step: the same integer.
+  const c = divRoundHalfEven(toMilli(concentration), STEP_MILLI[METRIC_POLLUTANT[metric]]);
   if (c < 0) return null;
   const bps = scaledBreakpoints(std, metric);
   const top = bps.length - 1;
@@ -111,7 +117,8 @@ export function computeAqi(c: Concentrations, metrics: readonly AqiMetric[], std
       if (!primaryPollutants.includes(p)) primaryPollutants.push(p);
     }
   }
-  const exceedingMetrics = std.reportsExceedingPollutants ? (Object.keys(iaqi) as AqiMetric[]).filter((m) => iaqi[m]! > 100) : [];
+  const exceedingMetrics: AqiMetric[] = [];
+  if (std.reportsExceedingPollutants) for (const m in iaqi) if (iaqi[m as AqiMetric]! > 100) exceedingMetrics.push(m as AqiMetric);
   return {
     standard: std.id, aqi, iaqi, primaryMetrics, primaryPollutants, exceedingMetrics,
     level: aqi === null ? null : aqiLevel(aqi, std), complete, substitutions,
