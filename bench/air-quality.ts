@@ -95,8 +95,9 @@
 // - computeDailyRow: the O3 hours' text parsed by character (parseHourValues) instead of slices and Number():
 //   280 → 100 ms for 73 000 station-days, the same doubles (a property test against Number()).
 // - computeAqi (136 000 calls in this compute: station-days, township and district area-days): the concentration's
-//   step integer straight from its thousandths, the last standard's breakpoints at hand, no Object.keys: 20–30 %
-//   less (A/B, 136 000 random reports: 119–211 → 93–156 ms; deep-equal reports on 20 000 inputs × 2 standards).
+//   step integer straight from its thousandths (shared with roundConcentration), no Object.keys: 20–30 %
+//   less (A/B, 136 000 random reports: 119–211 → 93–156 ms; deep-equal reports on 20 000 inputs × 2 standards). A
+//   module-level "last standard" cache in front of the WeakMap of scaled breakpoints gave nothing (A/B): removed.
 // - Tried and not kept: (a) the aggregation without FILTER clauses plus a second query over the flagged hours only
 //   (a partial index), their values subtracted in JS (exact in thousandths): in psql 31 % less for 100 stations
 //   (705 → 487 ms), but in the application A/B no faster on PostgreSQL (wall 725–774 vs 733–921 ms, more node CPU

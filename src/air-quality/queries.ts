@@ -59,12 +59,15 @@ export async function loadStationCodeIndex(db: DbOrTx): Promise<Map<string, numb
 
 const BATCH = 20_000;
 
+/** The driver's client behind a Drizzle database or transaction (internal: each caller checks its shape at run time). */
+const sessionClientOf = (db: DbOrTx): unknown => (db as unknown as { session?: { client?: unknown } }).session?.client;
+
 /**
  * The node-postgres connection behind a transaction, for COPY; null on PGlite. Drizzle keeps it on the
  * transaction's session (internal, checked at run time: without it the portable INSERT path is used).
  */
 function copyClient(tx: DbOrTx): PoolClient | null {
-  const client = (tx as unknown as { session?: { client?: unknown } }).session?.client as (PoolClient & { connection?: unknown }) | undefined;
+  const client = sessionClientOf(tx) as (PoolClient & { connection?: unknown }) | undefined;
   return client && typeof client.query === 'function' && client.connection ? client : null;
 }
 
@@ -89,7 +92,7 @@ async function copyRows<T>(client: PoolClient, table: string, columns: string[],
 /** PGlite (or its transaction) behind a database or transaction: its query takes a blob for COPY … FROM '/dev/blob'. */
 interface EmbeddedClient { query(text: string, params: unknown[], options: { blob: Blob }): Promise<unknown> }
 function embeddedClient(tx: DbOrTx): EmbeddedClient {
-  const client = (tx as unknown as { session?: { client?: EmbeddedClient } }).session?.client;
+  const client = sessionClientOf(tx) as EmbeddedClient | undefined;
   if (!client || typeof client.query !== 'function') throw new Error('no PGlite client behind this database handle');
   return client;
 }
@@ -301,7 +304,7 @@ export function parseHourValues(text: string | null): (number | null)[] {
 
 /** node-postgres (a pool or its client) behind a database or transaction; otherwise PGlite. */
 export function onNodePostgres(db: DbOrTx): boolean {
-  const client = (db as unknown as { session?: { client?: { connect?: unknown } } }).session?.client;
+  const client = sessionClientOf(db) as { connect?: unknown } | undefined;
   return typeof client?.connect === 'function';
 }
 

@@ -3,24 +3,24 @@ import { ceilDiv, divRoundHalfEven, toMilli } from './decimal.js';
 import { DECIMALS, METRIC_POLLUTANT, type AqiMetric, type Concentrations, type Pollutant } from './pollutants.js';
 import type { AqiLevel, AqiStandard } from './standards/hj633.js';
 
+/** The table's smallest step in thousandths (µg/m³: 1000; CO 0.1 mg/m³: 100). */
+const STEP_MILLI = Object.fromEntries(Object.entries(DECIMALS).map(([p, d]) => [p, 1000 / 10 ** d])) as Record<Pollutant, number>;
+/** A concentration rounded as reported, counted in the table's smallest step (half to even, GB/T 8170). */
+const roundedSteps = (pollutant: Pollutant, value: number) => divRoundHalfEven(toMilli(value), STEP_MILLI[pollutant]);
+
 /** A concentration rounded as reported: µg/m³ to integers, CO to 0.1 mg/m³, half to even (GB/T 8170). */
 export function roundConcentration(pollutant: Pollutant, value: number): number {
-  const decimals = DECIMALS[pollutant];
-  return divRoundHalfEven(toMilli(value), 1000 / 10 ** decimals) / 10 ** decimals;
+  return roundedSteps(pollutant, value) / 10 ** DECIMALS[pollutant];
 }
 
 /** The concentration as an integer in the table's smallest step (CO in 0.1 mg/m³). */
 const scaled = (pollutant: Pollutant, value: number) => Math.round(value * 10 ** DECIMALS[pollutant]);
 
 const SCALED = new WeakMap<AqiStandard, Map<AqiMetric, number[]>>();
-let lastStandard: AqiStandard | null = null;
-let lastScaled: Map<AqiMetric, number[]> | null = null;
-/** A column's existing breakpoints, scaled; cached per standard (the last one at hand: a batch uses one). */
+/** A column's existing breakpoints, scaled; cached per standard. */
 function scaledBreakpoints(std: AqiStandard, metric: AqiMetric): number[] {
-  let byMetric = std === lastStandard ? lastScaled : SCALED.get(std);
+  let byMetric = SCALED.get(std);
   if (!byMetric) SCALED.set(std, (byMetric = new Map()));
-  lastStandard = std;
-  lastScaled = byMetric;
   let bps = byMetric.get(metric);
   if (!bps) {
     const pollutant = METRIC_POLLUTANT[metric];
@@ -29,8 +29,6 @@ function scaledBreakpoints(std: AqiStandard, metric: AqiMetric): number[] {
   }
   return bps;
 }
-/** The table's smallest step in thousandths (µg/m³: 1000; CO 0.1 mg/m³: 100). */
-const STEP_MILLI = Object.fromEntries(Object.entries(DECIMALS).map(([p, d]) => [p, 1000 / 10 ** d])) as Record<Pollutant, number>;
 
 /**
  * HJ 633 公式(1): IAQI_P = (IAQI_Hi − IAQI_Lo)/(BP_Hi − BP_Lo)·(C_P − BP_Lo) + IAQI_Lo, rounded up to an
@@ -38,8 +36,7 @@ const STEP_MILLI = Object.fromEntries(Object.entries(DECIMALS).map(([p, d]) => [
  * O3 8-hour above 800 (2012, 表1 注3), or a negative value. Above the table's last row (IAQI 500) it is 500.
  */
 export function computeIaqi(metric: AqiMetric, concentration: number, std: AqiStandard): number | null {
-  // The concentration rounded as reported (roundConcentration), in the table's step: the same integer.
-  const c = divRoundHalfEven(toMilli(concentration), STEP_MILLI[METRIC_POLLUTANT[metric]]);
+  const c = roundedSteps(METRIC_POLLUTANT[metric], concentration);
   if (c < 0) return null;
   const bps = scaledBreakpoints(std, metric);
   const top = bps.length - 1;
