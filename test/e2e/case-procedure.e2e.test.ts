@@ -181,7 +181,8 @@ describe.skipIf(!hasChromium)('a major case from lead to archive in the browser'
     await click(select, `pick ${testId}`);
     for (const label of labels) {
       await click(dropdown.locator('.ant-select-item-option', { hasText: label }).first(), `option ${label}`);
-      await expect.poll(() => select.locator('.ant-select-selection-item').allTextContents().then((x) => x.some((v) => v.includes(label)))).toBe(true);
+      // The same wait as pick's (vitest's default 1 s failed in CI under load: the choice took later).
+      await expect.poll(() => select.locator('.ant-select-selection-item').allTextContents().then((x) => x.some((v) => v.includes(label))), { timeout: 5_000 }).toBe(true);
     }
     await page.keyboard.press('Escape');
     await dropdown.and(page.locator(':visible')).waitFor({ state: 'detached' }).catch(() => undefined);
