@@ -78,6 +78,8 @@ import { seedReferenceData } from '../src/platform/db/reference-data.js';
 import { buildApp } from '../src/platform/http/app.js';
 import { addUser, findPrincipalByUsername } from '../src/users/actions.js';
 import { caseListPageQuery, listCases } from '../src/cases/queries.js';
+import { loadHistory } from '../src/exemptions/queries.js';
+import { listPartyCases } from '../src/discretion/queries.js';
 import { encodeCaseCursor, type CaseCursor } from '../src/cases/list-cursor.js';
 import { SYSTEM_ACTOR } from '../src/platform/audit/log.js';
 
@@ -236,6 +238,13 @@ async function explain(d: Database, principalName: string, page: Awaited<ReturnT
   const t0 = performance.now();
   for (let i = 0; i < 50; i++) await listCases(d.db, admin, { stage: 'deciding', districtId: page.districtId }, { pageSize: PAGE_SIZE, cursor: page.cursor });
   console.log(`  listCases (cursor page) alone: ${((performance.now() - t0) / 50).toFixed(2)} ms per call`);
+  // One enterprise's reads (its case list, its first-violation history, its 违法次数 record): by cases_enterprise_due_idx.
+  const [busiest] = await queryRows<{ id: number; n: number }>(d.db, sql`select enterprise_id as id, count(*)::int as n from cases group by 1 order by 2 desc limit 1`);
+  const perCall = async (fn: () => Promise<unknown>) => { const t = performance.now(); for (let i = 0; i < 20; i++) await fn(); return ((performance.now() - t) / 20).toFixed(2); };
+  const enterpriseList = await perCall(() => listCases(d.db, admin, { enterpriseId: busiest!.id }, { pageSize: PAGE_SIZE }));
+  const history = await perCall(() => loadHistory(d.db, busiest!.id, 0));
+  const party = await perCall(() => listPartyCases(d.db, busiest!.id));
+  console.log(`  one enterprise (${busiest!.n} cases): its case list ${enterpriseList} ms, first-violation history (with the first filing date) ${history} ms, 违法次数 record ${party} ms per call`);
 }
 
 /** The plan PostgreSQL settles on for listCases' named statement: after five executions, a generic one if it costs no more. */

@@ -92,6 +92,11 @@ export const cases = pgTable('cases', {
   index('cases_district_stage_due_idx').on(t.districtId, t.stage, t.decisionDueOn, t.id),
   index('cases_stage_due_idx').on(t.stage, t.decisionDueOn, t.id),
   index('cases_due_idx').on(t.decisionDueOn, t.id),
+  // An enterprise's cases (its list page in deadline order, the first-violation history, the 违法次数 rule, field
+  // and supervision counts): without it each was a scan of every case (issue 18: 150–200 ms at a million, 0.04–2 ms with it).
+  index('cases_enterprise_due_idx').on(t.enterpriseId, t.decisionDueOn, t.id),
+  // The records' first filing date (what the first-violation check knows the history from): min() from the index's end.
+  index('cases_filed_on_idx').on(t.filedOn),
 ]);
 
 /** Investigators assigned to a case (at least two with credentials, 行政处罚法 第四十二条). */
