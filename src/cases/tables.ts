@@ -160,7 +160,11 @@ export const committeeDiscussions = pgTable('committee_discussions', {
   decision: text('decision').$type<'approve' | 'amend' | 'no_penalty' | 'transfer' | 'investigate_further'>().notNull(),
   conclusion: text('conclusion').notNull(),
   decidedAt: ts('decided_at').notNull(),
-}, (t) => [unique('committee_discussion_case').on(t.meetingId, t.caseId)]);
+}, (t) => [
+  unique('committee_discussion_case').on(t.meetingId, t.caseId),
+  // A case's discussions (its page and documents) by case: the unique key above leads with the meeting.
+  index('committee_discussions_case_idx').on(t.caseId),
+]);
 
 /**
  * 行政处罚法 第五十七条第二款: an attending member's own opinion on a case, recorded by himself before the meeting
@@ -200,7 +204,11 @@ export const payments = pgTable('payments', {
   amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
   receiptNo: text('receipt_no'),
   createdAt: ts('created_at').notNull(),
-});
+}, (t) => [
+  // A case's payments (its page, its documents, the court-window board's sums): a scan of every payment before
+  // (issue 18: 40–130 ms a case at 400 000 payments).
+  index('payments_case_idx').on(t.caseId, t.paidOn, t.id),
+]);
 
 /** Gap-free document numbers per prefix and year (烟环罚〔2020〕12号). */
 export const documentSequences = pgTable('document_sequences', {
