@@ -2,53 +2,35 @@
 // cases (150–200 ms each on PostgreSQL), and a case's payments a scan of every payment. Each must be answered from an
 // index led by the column it names: with sequential scans disabled the planner still falls back to a scan, or to a
 // full scan of some other index with the column as a filter, when no such index exists.
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows, type Database } from '../platform/db/index.js';
-import { createTestDatabase } from '../../test/helpers/db.js';
-
-interface PlanNode { 'Node Type': string; 'Index Name'?: string; Plans?: PlanNode[] }
+import type { Database } from '../platform/db/index.js';
+import { createTestDatabase, leadingColumnsScanned } from '../../test/helpers/db.js';
 
 let database: Database;
 beforeAll(async () => { database = await createTestDatabase(); });
 afterAll(async () => { await database.close(); });
 
-/** The leading column of each index of `table` that the statement's plan scans (sequential scans disabled). */
-async function leadingColumnsScanned(table: string, statement: string): Promise<string[]> {
-  const names = await database.db.transaction(async (tx) => {
-    await tx.execute(sql`set local enable_seqscan = off`);
-    const [row] = await queryRows<{ 'QUERY PLAN': unknown }>(tx, sql.raw(`explain (format json) ${statement}`));
-    const raw = row!['QUERY PLAN'];
-    const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: PlanNode }[];
-    const found: string[] = [];
-    const walk = (n: PlanNode) => { if (n['Index Name']) found.push(n['Index Name']); for (const child of n.Plans ?? []) walk(child); };
-    walk(plan[0]!.Plan);
-    return found;
-  });
-  const definitions = await queryRows<{ def: string }>(database.db,
-    sql`select indexdef as def from pg_indexes where tablename = ${table} and indexname = any(${sql.param(names)}::text[])`);
-  return definitions.map((d) => /USING \w+ \((\w+)/.exec(d.def)?.[1] ?? '');
-}
+const scanned = (table: string, statement: string) => leadingColumnsScanned(database, table, statement);
 
 describe('cases: reads by enterprise and the first filing date use an index (issue 18, a million cases)', () => {
   it('an enterprise\'s case list in deadline order (listCases with enterpriseId)', async () => {
-    expect(await leadingColumnsScanned('cases', 'select id from cases where enterprise_id = 7 order by decision_due_on, id limit 21')).toContain('enterprise_id');
+    expect(await scanned('cases', 'select id from cases where enterprise_id = 7 order by decision_due_on, id limit 21')).toContain('enterprise_id');
   });
   it('the first-violation history of an enterprise (exemptions loadHistory) and its 违法次数 (discretion listPartyCases)', async () => {
-    expect(await leadingColumnsScanned('cases', `select id from cases where enterprise_id = 7 and id <> 1
+    expect(await scanned('cases', `select id from cases where enterprise_id = 7 and id <> 1
       and decision_kind in ('penalty', 'exemption') and decided_on is not null order by act_on`)).toContain('enterprise_id');
-    expect(await leadingColumnsScanned('cases', 'select id from cases where enterprise_id = 7 order by id')).toContain('enterprise_id');
+    expect(await scanned('cases', 'select id from cases where enterprise_id = 7 order by id')).toContain('enterprise_id');
   });
   it('the records\' first filing date (min(filed_on), from the end of the index)', async () => {
-    expect(await leadingColumnsScanned('cases', 'select min(filed_on) from cases')).toContain('filed_on');
+    expect(await scanned('cases', 'select min(filed_on) from cases')).toContain('filed_on');
   });
 });
 
 describe('a case\'s payments and committee discussions are read by index (issue 18: 40–130 ms a case at 400 000 payments)', () => {
   it('its payments in order (case page, documents, the court-window board\'s sums)', async () => {
-    expect(await leadingColumnsScanned('payments', 'select paid_on, amount_fen from payments where case_id = 7 order by paid_on, id')).toContain('case_id');
+    expect(await scanned('payments', 'select paid_on, amount_fen from payments where case_id = 7 order by paid_on, id')).toContain('case_id');
   });
   it('its committee discussions (the unique key leads with the meeting)', async () => {
-    expect(await leadingColumnsScanned('committee_discussions', 'select id from committee_discussions where case_id = 7')).toContain('case_id');
+    expect(await scanned('committee_discussions', 'select id from committee_discussions where case_id = 7')).toContain('case_id');
   });
 });

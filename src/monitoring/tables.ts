@@ -1,6 +1,7 @@
 import {
   bigserial, boolean, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp, unique,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { enterprises, outfalls } from '../enterprises/tables.js';
 import { leads } from '../cases/tables.js';
 import type { EventKind, LimitBasis, LimitPeriod, ChannelRole, DeviceKind } from './rules/vocabulary.js';
@@ -163,6 +164,9 @@ export const monitoringEvents = pgTable('monitoring_events', {
   unique('monitoring_events_scope_start').on(t.kind, t.scopeKey, t.startAt),
   index('monitoring_events_enterprise_idx').on(t.enterpriseId, t.startAt),
   index('monitoring_events_start_idx').on(t.startAt),
+  // Judging an outfall starts from its earliest open event (evaluateOutfall, for each dirty outfall of each round):
+  // a scan of every event before (issue 18: 56–92 ms an outfall at 200 000 events, 0.6–7 ms with it).
+  index('monitoring_events_outfall_ongoing_idx').on(t.outfallId, t.startAt).where(sql`ongoing`),
 ]);
 
 /** 用电智能管控: a metered circuit of an enterprise, production or pollution-control equipment. */
