@@ -26,6 +26,12 @@ describe('cases: reads by enterprise and the first filing date use an index (iss
   });
 });
 
+describe('leads: an enterprise\'s leads since a date use an index (issue 18, a million leads)', () => {
+  it('its leads found since the record\'s start (compliance loadComplianceRecords)', async () => {
+    expect(await scanned('leads', `select discovered_on from leads where enterprise_id = 7 and discovered_on >= '2024-01-01'`)).toContain('enterprise_id');
+  });
+});
+
 describe('a case\'s payments and committee discussions are read by index (issue 18: 40–130 ms a case at 400 000 payments)', () => {
   it('its payments in order (case page, documents, the court-window board\'s sums)', async () => {
     expect(await scanned('payments', 'select paid_on, amount_fen from payments where case_id = 7 order by paid_on, id')).toContain('case_id');

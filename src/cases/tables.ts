@@ -30,7 +30,12 @@ export const leads = pgTable('leads', {
   dismissReason: text('dismiss_reason'),
   registeredById: integer('registered_by_id').references(() => users.id),
   createdAt: ts('created_at').notNull(),
-}, (t) => [index('leads_district_idx').on(t.districtId, t.status)]);
+}, (t) => [
+  index('leads_district_idx').on(t.districtId, t.status),
+  // An enterprise's leads since a date (its compliance record; the watch list by district joins through enterprises):
+  // a scan of every lead before (issue 18: the record 90–100 → 20–43 ms at a million leads).
+  index('leads_enterprise_idx').on(t.enterpriseId, t.discoveredOn),
+]);
 
 export interface MajorFlags { majorPublicInterest: boolean; complexSeveralLegalRelations: boolean; requiredByOtherLaw: boolean }
 export interface Proposal {

@@ -1,2 +1,0 @@
-CREATE INDEX "committee_discussions_case_idx" ON "committee_discussions" USING btree ("case_id");--> statement-breakpoint
-CREATE INDEX "payments_case_idx" ON "payments" USING btree ("case_id","paid_on","id");

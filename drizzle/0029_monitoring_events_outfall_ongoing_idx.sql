@@ -1,1 +1,0 @@
-CREATE INDEX "monitoring_events_outfall_ongoing_idx" ON "monitoring_events" USING btree ("outfall_id","start_at") WHERE ongoing;
