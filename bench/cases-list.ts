@@ -48,8 +48,8 @@
 // (placeholders; built once per database handle, at most 64 names, past that unprepared as before), the
 // limit written as a literal. Every shape's plan as a named statement was held against the unnamed one
 // (EXPLAIN EXECUTE after 6 runs): the same or cheaper. Unchanged and slow either way: the enterprise
-// filter (no index on cases.enterprise_id: a Sort of all that enterprise's rows, 70 ms at 200 000) and
-// text search followed by cursor. src/cases/list-statement.test.ts holds prepared = unprepared = an
+// filter (no index on cases.enterprise_id then: a Sort of all that enterprise's rows, 70 ms at 200 000; indexed
+// since, see below) and text search followed by cursor. src/cases/list-statement.test.ts holds prepared = unprepared = an
 // in-memory oracle on random filters, pages and cursors.
 // Before → after, 1 M cases, same database (--keep-db), one run each back to back (load 2.1–5.1 → 5.0–6.8):
 //   ceiling         1 145 → 1 136 req/s  p99 34 → 35 ms  CPU/request server 0.33 → 0.36 ms, PostgreSQL 1.13 → 1.12 ms
@@ -64,6 +64,20 @@
 // prepared, 1 M cases, PostgreSQL: ceiling 2 385 req/s p50 7 ms p99 17 ms (server 0.35 ms, PostgreSQL 0.23 ms CPU per
 // request); app 1 688 req/s p50 11 ms p99 25 ms (0.54 / 0.29 ms) → 70.8 % PASS; two processes 1 594 req/s (0.94 ×: the
 // two cores are saturated by autocannon, PostgreSQL and the servers); peak RSS 287 MB PASS.
+// Reads that name one enterprise or one case (2026-12-05, third session; 1 M cases, 1 M leads, and by hand 400 000
+// payments and 200 000 monitoring events in the same database; EXPLAIN ANALYZE and the app's own functions, 20 calls each):
+// every foreign key without an index led by it was listed (pg_constraint against pg_index) and the ones the app reads by
+// were measured. Each was a (parallel) scan of the whole table: an enterprise's case list 268 ms, its first-violation
+// history (exemptions loadHistory, with min(filed_on) of all cases) 289 ms, its 违法次数 record (discretion
+// listPartyCases) 157 ms, its compliance record (leads since a date) 90–140 ms, a case's payments 40–130 ms (its page,
+// its documents, and the court-window board once per case), an outfall's earliest open event when judging it 56–92 ms.
+// drizzle/0027_scale_indexes.sql: cases (enterprise_id, decision_due_on, id) and (filed_on), leads (enterprise_id,
+// discovered_on), payments (case_id, paid_on, id), committee_discussions (case_id), monitoring_events (outfall_id,
+// start_at) where ongoing. After: 3–4 ms, 2.2–2.7 ms, 2.4 ms, 20–43 ms (the other nine reads of the record), 0.35–4.8 ms,
+// 0.6–7 ms. src/cases/indexes.test.ts and src/monitoring/indexes.test.ts hold each read to an index led by its column
+// (each fails without its index). Left: case_officers has no index by user (the bench's 2 officers hold every case, so
+// it could not be measured here). The court-window board now sums each case's payments inside its one query (it ran a query per
+// served fine; paid fines drop out in SQL); it still loads each unpaid case's records one by one.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';

@@ -179,6 +179,19 @@ describe(`issue 9: the enforcement procedure through the case routes (${ENGINE})
       expect(ok(await act('leader', id, 'court-enforcement', { appliedOn: '2022-03-01', court: '芝罘区人民法院' })).courtEnforcementAppliedOn).toBe('2022-03-01');
     });
 
+    it('the deadlines board lists a served fine while part of it is unpaid and drops it once the fine is paid (行政强制法 第五十三条)', async () => {
+      const other = await servedFine('2021-08-02');
+      ok(await act('officerA', other, 'serve', { servedOn: '2021-08-02', method: 'in_person', receiver: '王测试' }));
+      setToday('2021-08-05');
+      const onBoard = async () => ((await ctx.app.inject({ method: 'GET', url: '/api/cases/deadlines', headers: b.leader.headers })).json()
+        .courtEnforcement as { caseId: number }[]).some((w) => w.caseId === other);
+      expect(await onBoard()).toBe(true);
+      ok(await act('officerA', other, 'pay', { paidOn: '2021-08-05', amountFen: 4_000_00 }));
+      expect(await onBoard()).toBe(true);
+      ok(await act('officerA', other, 'pay', { paidOn: '2021-08-05', amountFen: 6_000_00 }));
+      expect(await onBoard()).toBe(false);
+    });
+
     it('approved instalments move the due dates and the surcharge follows them', async () => {
       const other = await servedFine('2021-08-02');
       ok(await act('officerA', other, 'serve', { servedOn: '2021-08-02', method: 'in_person', receiver: '王测试' }));
