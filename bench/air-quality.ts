@@ -111,6 +111,24 @@
 //   ≈ 2.0–2.5 s of server CPU on 2 cores (the aggregation ≈ 1.2 s, the COPY ≈ 0.5 s of which the foreign key's
 //   per-row check ≈ 0.24 s), then ≈ 0.5 s of rankings and loading in node alone. PGlite (≈ 4.4 s): aggregation
 //   ≈ 2.4–2.9 s (the sums' FILTERs and the O3 text: 10 filtered sums/counts 1.8 s of it), write 0.75 s, rule 0.3 s.
+// Sixth round (2026-12-05, third session, quiet machine: load 1.2–1.5 during the air bench). Full `npm run bench`: PostgreSQL
+// compute 2.37 s (daily 1.85, load 0.16, rankings 0.10 + 0.26), PGlite 4.44 s (daily 3.93, load 0.24, rankings 0.07 + 0.20),
+// PGlite import 74 800 rows/s. Measured and not changed (scripts A/B in one process, results identical):
+// - PostgreSQL's daily step by process: node 0.78–0.98 s CPU, all postgres processes 1.9–2.3 s CPU, wall 1.57–1.9 s, so both
+//   cores are busy; a node profile shows GC ≈ 0.3 s a run (rows, O3 texts, daily rows): --max-semi-space-size=32 no change.
+// - JIT: a slice's aggregation costs 80 000 (under jit_above_cost 100 000), so no JIT; forced, 170 → 260–450 ms. The year
+//   in one query (importHourly's recomputeDaily) costs 359 000: plain JIT only (23 ms), no change with jit off.
+// - A covering index (the primary key's columns INCLUDE every value: index-only scans, heap fetches 0): PostgreSQL a slice
+//   170 → 145–149 ms (scan 74 → 57 ms); PGlite's daily step 3.58–3.88 → 3.3–3.7 s; for +158 MB (the table is 169 MB) and a
+//   slower import. Not done: 5–15 % of one step is not worth doubling the hourly data on disk.
+// - The rankings (a script with 73 000 random station-days, 159 townships): cold 121 + 242 ms, warm 62 + 165 ms; computeAreaDay
+//   with each key read by name instead of a loop over key names: within noise (not kept).
+// - Loading the year's station-days on PostgreSQL: rows 330–400 ms, json_agg 420–530 ms, rowMode array 340–370 ms (on a
+//   table after repeated rewrites): no winner, unchanged.
+// What is left is the work itself: ≈ 1.36 s of server CPU to aggregate 1.75 M hours (8 slices × 170 ms: index scan 75,
+// aggregates 95), ≈ 0.5 s to write 73 000 daily rows, ≈ 0.8 s of node; on 2 cores that is ≈ 1.5 s before the rankings.
+// Below 2 s needs less work per hour, e.g. the hours of a station-day stored as one row (arrays of 24): a schema change
+// of air_hourly (import, upsert, the hourly views, exports), not made here.
 import os, { tmpdir } from 'node:os';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';

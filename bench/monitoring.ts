@@ -88,6 +88,11 @@
 //    101 000–103 400 points/s, RSS 310–320 MB; 30 % 9.8–12.9 µs, 76 000–99 700 points/s, RSS 230 MB; 60 % 9.2–9.8 µs.
 //    So 30 % is the default with PGlite only (platform/memory.ts); PostgreSQL keeps V8's own sizing.
 //    Judging at most an eighth of the time instead of a quarter: no change on PostgreSQL (95 000–97 000 points/s).
+// Fifth round (2026-12-05, third session, quiet machine, nothing changed in the ingest): in the full `npm run bench`
+//   PostgreSQL 100 300 points/s PASS (×1.00), 38 % of the COPY ceiling BELOW, RSS 306 MB; PGlite 27 800 points/s BELOW and
+//   RSS 401 MB BELOW. This bench alone ten minutes later: PGlite 54 000 points/s, RSS 392 MB. The PGlite figure halves
+//   when it runs straight after the PostgreSQL run (that server's checkpoint and autovacuum of 330 000 new rows share
+//   the two cores); RSS sits at the 400 MB line either way (idle 262–311 MB, see the fourth round).
 import os, { tmpdir } from 'node:os';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
