@@ -91,7 +91,7 @@
 // Fifth round (2026-12-05, third session, quiet machine, nothing changed in the ingest): in the full `npm run bench`
 //   PostgreSQL 100 300 points/s PASS (×1.00), 38 % of the COPY ceiling BELOW, RSS 306 MB; PGlite 27 800 points/s BELOW and
 //   RSS 401 MB BELOW. This bench alone ten minutes later: PGlite 54 000 points/s, RSS 392 MB. The PGlite figure halves
-//   when it runs straight after the PostgreSQL run (that server's checkpoint and autovacuum of 330 000 new rows share
+//   when it runs straight after the PostgreSQL run (not profiled: probably that server's checkpoint and autovacuum of the 330 000 new rows sharing
 //   the two cores); RSS sits at the 400 MB line either way (idle 262–311 MB, see the fourth round).
 import os, { tmpdir } from 'node:os';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
