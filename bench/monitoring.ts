@@ -93,6 +93,12 @@
 //   RSS 401 MB BELOW. This bench alone ten minutes later: PGlite 54 000 points/s, RSS 392 MB. The PGlite figure halves
 //   when it runs straight after the PostgreSQL run (not profiled: probably that server's checkpoint and autovacuum of the 330 000 new rows sharing
 //   the two cores); RSS sits at the 400 MB line either way (idle 262–311 MB, see the fourth round).
+// - Judging read its window through scans: an outfall's earliest open event (every event) and its minute/hourly/daily
+//   points (loadOutfallSeries: every stored point, 0.8 s an outfall at 2.4 M points, so judging slowed as the table grew).
+//   drizzle/0027_scale_indexes.sql adds monitoring_events (outfall_id, start_at) where ongoing and monitoring_data_points
+//   (outfall_id, data_time) where cn in (2051, 2061, 2031) (real-time 2011 points, most of the traffic, not indexed):
+//   56–92 → 0.6–7 ms and 833 → 15 ms. This bench after it, two runs back to back (load 0.1–1.7): PostgreSQL 97 500 /
+//   107 400 points/s, 39 / 42 % of the ceiling, RSS 294 / 301 MB; PGlite 60 200 / 53 600 points/s, RSS 367 / 383 MB.
 import os, { tmpdir } from 'node:os';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
