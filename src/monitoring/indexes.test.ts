@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../platform/db/index.js';
 import { createTestDatabase, leadingColumnsScanned } from '../../test/helpers/db.js';
-import { JUDGED_CNS } from './tables.js';
+import { JUDGED_CN_CONDITION } from './tables.js';
 
 let database: Database;
 beforeAll(async () => { database = await createTestDatabase(); });
@@ -20,7 +20,7 @@ describe('monitoring events: an outfall\'s earliest open event is read by index 
 describe('monitoring points: an outfall\'s judged window is read by index (issue 18)', () => {
   it('its minute, hourly and daily points between two times (loadOutfallSeries: the partial index\'s cn list as literals)', async () => {
     expect(await leadingColumnsScanned(database, 'monitoring_data_points', `select device_id, cn, pollutant, data_time, avg, zs_avg, flag
-      from monitoring_data_points where outfall_id = 7 and cn in (${JUDGED_CNS.join(', ')})
+      from monitoring_data_points where outfall_id = 7 and ${JUDGED_CN_CONDITION}
       and data_time >= '2026-01-14T00:00:00Z' and data_time <= '2026-01-14T03:00:00Z'`)).toContain('outfall_id');
   });
 });

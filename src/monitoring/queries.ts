@@ -5,7 +5,7 @@ import type { Principal } from '../platform/auth/roles.js';
 import { enterprises, outfalls } from '../enterprises/index.js';
 import {
   electricityChannels, electricityReadings, monitoringDataPoints, monitoringDevices, monitoringEvents, monitoringLimits, monitoringRejections,
-  monitoringUnknownCodes, JUDGED_CNS,
+  monitoringUnknownCodes, JUDGED_CN_CONDITION,
 } from './tables.js';
 import type { KnownDevice } from './rules/ingest.js';
 import type { EventKind } from './rules/vocabulary.js';
@@ -57,8 +57,8 @@ export async function loadOutfallSeries(db: DbOrTx, outfallId: number, fromMs: n
     deviceId: monitoringDataPoints.deviceId, cn: monitoringDataPoints.cn, pollutant: monitoringDataPoints.pollutant, dataTime: monitoringDataPoints.dataTime,
     avg: monitoringDataPoints.avg, zsAvg: monitoringDataPoints.zsAvg, flag: monitoringDataPoints.flag,
   }).from(monitoringDataPoints)
-    // The same predicate as monitoring_data_points_outfall_time_idx, as literals, so the planner can use that partial index.
-    .where(and(eq(monitoringDataPoints.outfallId, outfallId), sql.raw(`cn in (${JUDGED_CNS.join(', ')})`),
+    // The partial index's own predicate (literals, not parameters), so the planner can use monitoring_data_points_outfall_time_idx.
+    .where(and(eq(monitoringDataPoints.outfallId, outfallId), sql.raw(JUDGED_CN_CONDITION),
       gte(monitoringDataPoints.dataTime, new Date(fromMs)), lte(monitoringDataPoints.dataTime, new Date(toMs))));
 }
 
