@@ -6,10 +6,10 @@ import type { Principal } from '../platform/auth/roles.js';
 import { chinaDateOf } from '../law/civil-date.js';
 import { districts } from '../organisation/index.js';
 import { cases, payments } from './tables.js';
-import { loadCaseRecords } from './queries.js';
+import { loadCaseRecordsOf } from './queries.js';
 import { loadCaseEnv } from './env.js';
 import { AEL_53, challengePending, computeCourtEnforcementWindow, type ExecutionFacts } from './rules/execution.js';
-import { externalSurchargePauses } from './surcharge-pauses.js';
+import { externalSurchargePausesOf } from './surcharge-pauses.js';
 
 export interface CourtWindowItem {
   caseId: number; number: string; districtName: string; earliestOn: string; latestOn: string;
@@ -31,14 +31,17 @@ export async function courtEnforcementWindows(db: Db, principal: Principal, now:
     eq(cases.decisionKind, 'penalty'), gt(cases.decisionFineFen, 0), isNotNull(cases.servedOn), isNull(cases.closedAt), isNull(cases.courtEnforcementAppliedOn),
     sql`${paid} < ${cases.decisionFineFen}`,
   ));
+  // Each case's records and external challenges in one query each, not two a case (issue 18: the board is on every workbench).
+  const recordsOf = await loadCaseRecordsOf(db, rows);
+  const pausesOf = await externalSurchargePausesOf(db, rows.map((c) => c.id));
   const items: CourtWindowItem[] = [];
   for (const c of rows) {
     const paidFen = Number(c.paidFen);
-    const records = await loadCaseRecords(db, { id: c.id, paymentDueOn: c.paymentDueOn });
+    const records = recordsOf.get(c.id)!;
     // Challenges in the litigation register count as the case's own (行政强制法 第五十三条).
     const facts: ExecutionFacts = {
       archived: false, decision: { kind: 'penalty', fineFen: c.fineFen!, decidedOn: c.decidedOn! }, servedOn: c.servedOn, amountDueFen: c.fineFen!, paidFen,
-      paymentDueOn: c.paymentDueOn, courtEnforcementAppliedOn: null, records, externalChallenges: await externalSurchargePauses(db, c.id),
+      paymentDueOn: c.paymentDueOn, courtEnforcementAppliedOn: null, records, externalChallenges: pausesOf.get(c.id)!,
     };
     const w = computeCourtEnforcementWindow(env.cal, facts);
     if (!w) continue;

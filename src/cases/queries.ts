@@ -8,7 +8,7 @@ import {
   caseOfficers, cases, caseSteps, committeeDiscussions, committeeMeetings, documentSequences, hearings, leads, legalReviews, payments, caseDeadlines,
 } from './tables.js';
 import type { CaseFacts } from './rules/procedure.js';
-import { RECORD_STEP_KINDS, recordsFromSteps, type CaseRecords } from './rules/case-records.js';
+import { RECORD_STEP_KINDS, recordsFromSteps, type CaseRecords, type StepLike } from './rules/case-records.js';
 import type { SurchargePause } from '../law/late-payment.js';
 import { externalSurchargePauses } from './surcharge-pauses.js';
 import type { CaseStage } from './rules/procedure.js';
@@ -105,9 +105,19 @@ export async function loadCaseFacts(
 
 /** Extensions, excluded periods, remedies, payment schedule, reminder, consent, hearing waiver and crime transfers, from the timeline. */
 export async function loadCaseRecords(db: DbOrTx, row: Pick<CaseRow, 'id' | 'paymentDueOn'>): Promise<CaseRecords> {
-  const steps = await db.select({ kind: caseSteps.kind, occurredOn: caseSteps.occurredOn, data: caseSteps.data }).from(caseSteps)
-    .where(and(eq(caseSteps.caseId, row.id), inArray(caseSteps.kind, [...RECORD_STEP_KINDS]))).orderBy(asc(caseSteps.id));
-  return recordsFromSteps(steps, row.paymentDueOn);
+  return (await loadCaseRecordsOf(db, [row])).get(row.id)!;
+}
+
+/** The records of many cases in one query (a board lists many), by case id. */
+export async function loadCaseRecordsOf(db: DbOrTx, rows: readonly Pick<CaseRow, 'id' | 'paymentDueOn'>[]): Promise<Map<number, CaseRecords>> {
+  const stepsOf = new Map<number, StepLike[]>(rows.map((r) => [r.id, []]));
+  if (rows.length) {
+    const steps = await db.select({ caseId: caseSteps.caseId, kind: caseSteps.kind, occurredOn: caseSteps.occurredOn, data: caseSteps.data }).from(caseSteps)
+      .where(and(sql`${caseSteps.caseId} = any(${sql.param(rows.map((r) => r.id))}::int[])`, inArray(caseSteps.kind, [...RECORD_STEP_KINDS])))
+      .orderBy(asc(caseSteps.caseId), asc(caseSteps.id));
+    for (const s of steps) stepsOf.get(s.caseId)!.push(s);
+  }
+  return new Map(rows.map((r) => [r.id, recordsFromSteps(stepsOf.get(r.id)!, r.paymentDueOn)]));
 }
 
 /** Next number in a gap-free yearly sequence; rolls back with the transaction that took it. */

@@ -5,14 +5,21 @@
 import type { DbOrTx } from '../platform/db/index.js';
 import type { SurchargePause } from '../law/late-payment.js';
 
-export type SurchargePauseSource = (db: DbOrTx, caseId: number) => Promise<SurchargePause[]>;
+/** A source's pauses of several cases at once (a board lists many): every asked id is a key, empty when none. */
+export type SurchargePauseSource = (db: DbOrTx, caseIds: readonly number[]) => Promise<Map<number, SurchargePause[]>>;
 
 const sources = new Set<SurchargePauseSource>();
 export function registerSurchargePauseSource(source: SurchargePauseSource): void { sources.add(source); }
 
+/** The pauses every registered source gives for each of these cases, by case id (one query a source, not one a case). */
+export async function externalSurchargePausesOf(db: DbOrTx, caseIds: readonly number[]): Promise<Map<number, SurchargePause[]>> {
+  const all = new Map<number, SurchargePause[]>(caseIds.map((id) => [id, []]));
+  if (!caseIds.length) return all;
+  for (const s of sources) for (const [id, pauses] of await s(db, caseIds)) all.get(id)?.push(...pauses);
+  return all;
+}
+
 /** The pauses every registered source gives for a case. */
 export async function externalSurchargePauses(db: DbOrTx, caseId: number): Promise<SurchargePause[]> {
-  const all: SurchargePause[] = [];
-  for (const s of sources) all.push(...await s(db, caseId));
-  return all;
+  return (await externalSurchargePausesOf(db, [caseId])).get(caseId)!;
 }

@@ -10,7 +10,7 @@ import {
   checkClose, checkEnteredDate, checkHearing, computeLitigationYearFigures, surchargePausesOf, REVERSING_OUTCOMES,
   type ChallengeHearing, type ChallengeKind, type ChallengeOutcome, type ChallengeSubjectKind,
 } from './rules.js';
-import { challengesOfCase, challengesTouching, findChallenge, insertChallenge, listChallenges, updateChallenge, type ChallengeRow } from './queries.js';
+import { challengesOfCases, challengesTouching, findChallenge, insertChallenge, listChallenges, updateChallenge, type ChallengeRow } from './queries.js';
 
 const MANAGE = 'litigation.manage' as const;
 
@@ -79,9 +79,11 @@ export async function closeChallenge(db: Db, principal: Principal, id: number, i
   });
 }
 
-/** 行政处罚法 第七十三条第三款: the intervals a case's surcharge is not counted (registered with cases). */
-export async function caseSurchargePauses(db: DbOrTx, caseId: number): Promise<SurchargePause[]> {
-  return surchargePausesOf(await challengesOfCase(db, caseId));
+/** 行政处罚法 第七十三条第三款: the intervals each case's surcharge is not counted (registered with cases), by case id. */
+export async function caseSurchargePauses(db: DbOrTx, caseIds: readonly number[]): Promise<Map<number, SurchargePause[]>> {
+  const byCase = new Map<number, { filedOn: string; closedOn: string | null }[]>(caseIds.map((id) => [id, []]));
+  for (const c of caseIds.length ? await challengesOfCases(db, caseIds) : []) byCase.get(Number(c.subjectId))?.push(c);
+  return new Map([...byCase].map(([id, list]) => [id, surchargePausesOf(list)]));
 }
 
 /** The year's challenges, outcomes and rates for the year-end report. */

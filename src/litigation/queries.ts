@@ -1,5 +1,5 @@
 // The only file of litigation that talks to the database.
-import { and, desc, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../platform/db/index.js';
 import { challenges } from './tables.js';
 
@@ -16,9 +16,10 @@ export async function insertChallenge(db: DbOrTx, v: typeof challenges.$inferIns
 export async function updateChallenge(db: DbOrTx, row: ChallengeRow, v: Partial<typeof challenges.$inferInsert>): Promise<ChallengeRow> {
   return (await db.update(challenges).set({ ...v, version: row.version + 1 }).where(eq(challenges.id, row.id)).returning())[0]!;
 }
-export const challengesOfCase = (db: DbOrTx, caseId: number) =>
-  db.select({ filedOn: challenges.filedOn, closedOn: challenges.closedOn }).from(challenges)
-    .where(and(eq(challenges.subjectKind, 'case'), eq(challenges.subjectId, String(caseId))));
+/** The challenges of these cases' decisions, one query for any number of cases (challenges_subject_idx). */
+export const challengesOfCases = (db: DbOrTx, caseIds: readonly number[]) =>
+  db.select({ subjectId: challenges.subjectId, filedOn: challenges.filedOn, closedOn: challenges.closedOn }).from(challenges)
+    .where(and(eq(challenges.subjectKind, 'case'), sql`${challenges.subjectId} = any(${sql.param(caseIds.map(String))}::text[])`));
 /** Rows that may count in a year: filed, closed or heard in it (hearings lie between filing and closing). */
 export const challengesTouching = (db: DbOrTx, year: number) =>
   db.select().from(challenges).where(and(lte(challenges.filedOn, `${year}-12-31`), or(isNull(challenges.closedOn), gte(challenges.closedOn, `${year}-01-01`))));

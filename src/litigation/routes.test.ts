@@ -95,6 +95,21 @@ describe(`行政复议 and 行政诉讼 through the API (${ENGINE})`, { timeout:
     expect(ok(await act('leader', caseId, 'court-enforcement', { appliedOn: '2022-03-02', court: '芝罘区人民法院' })).courtEnforcementAppliedOn).toBe('2022-03-02');
   });
 
+  it('行政强制法 第五十三条 on the deadlines board: every unpaid fine\'s window, read for all cases at once, is the one its own page shows; only the challenged case is pending', async () => {
+    const quiet = await servedFine('2022-04-01');
+    const reminded = await servedFine('2022-04-01');
+    const challenged = await servedFine('2022-04-01');
+    setToday('2022-05-06');
+    ok(await act('officerA', reminded, 'remind', { servedOn: '2022-05-06', content: '催告书' }));
+    ok(await post(ctx, b.reviewer, '/api/litigation', challenge({ subjectKind: 'case', subjectId: String(challenged), subjectTitle: '某公司案', filedOn: '2022-05-06' })));
+    const board = (await get('/api/cases/deadlines', b.leader)).body.courtEnforcement as { caseId: number; earliestOn: string; latestOn: string; reminderServedOn: string | null; remedyPending: boolean }[];
+    for (const id of [quiet, reminded, challenged]) {
+      const item = board.find((w) => w.caseId === id)!;
+      const page = (await get(`/api/cases/${id}`, b.leader)).body.courtEnforcementWindow;
+      expect(item, `case ${id}`).toMatchObject({ earliestOn: page.earliestOn, latestOn: page.latestOn, remedyPending: id === challenged, reminderServedOn: id === reminded ? '2022-05-06' : null });
+    }
+  });
+
   it('行政诉讼法 第三条第三款 and the outcomes: hearings, closing once, what changed; the year’s rates', async () => {
     setToday('2021-10-08');
     const c = ok(await post(ctx, b.leader, '/api/litigation', challenge({ filedOn: '2021-09-01', subjectKind: 'disclosure_reply', subjectId: 'YSQ2021-ABC' })));
