@@ -1,7 +1,7 @@
 // Read models: the deadlines board, the reviewer ratio, committee meetings.
 import { loadBureauSettings } from '../settings/index.js';
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
-import type { Db } from '../platform/db/index.js';
+import { and, asc, count, desc, eq, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+import { equalsAny, type Db } from '../platform/db/index.js';
 import type { Principal } from '../platform/auth/roles.js';
 import { addDays, chinaDateOf } from '../law/civil-date.js';
 import { users } from '../users/index.js';
@@ -93,7 +93,7 @@ export async function deadlineBoard(db: Db, principal: Principal, now: Date, soo
   // Units: the departments (detachment, district branches) the responsible officers belong to.
   const officerIds = [...new Set(items.flatMap((i) => i.officerIds))];
   const units = officerIds.length
-    ? await db.select({ id: users.id, unit: departments.name }).from(users).leftJoin(departments, eq(departments.id, users.departmentId)).where(inArray(users.id, officerIds))
+    ? await db.select({ id: users.id, unit: departments.name }).from(users).leftJoin(departments, eq(departments.id, users.departmentId)).where(equalsAny(users.id, officerIds))
     : [];
   const unitOf = new Map(units.map((u) => [u.id, u.unit ?? '—']));
   // Deadlines recomputed after an official calendar was recorded (old date → new date), for open cases and leads.

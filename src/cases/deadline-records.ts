@@ -5,8 +5,8 @@
 // could give, and marked 暂定. When an administrator records that year (PUT /api/calendar/:year), every
 // open 暂定 deadline relying on it is recomputed from its stored start date, period and extra days,
 // the new date written where the case keeps it, each change audited and listed on the deadlines board.
-import { and, arrayContains, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
-import type { DbOrTx, Tx } from '../platform/db/index.js';
+import { and, arrayContains, desc, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm';
+import { equalsAny, type DbOrTx, type Tx } from '../platform/db/index.js';
 import { appendAudit, type Actor } from '../platform/audit/log.js';
 import { caseDeadlines, cases, caseSteps, leads } from './tables.js';
 import { computeDue, PERIODS, type DeadlineComputation, type PeriodName } from './rules/deadlines.js';
@@ -59,8 +59,8 @@ export async function loadCaseDeadlines(db: DbOrTx, caseId: number): Promise<Dea
 export async function loadCurrentDeadlines(db: DbOrTx, caseIds: number[], leadIds: number[]) {
   if (!caseIds.length && !leadIds.length) return [];
   return db.select().from(caseDeadlines).where(and(eq(caseDeadlines.current, true), or(
-    caseIds.length ? inArray(caseDeadlines.caseId, caseIds) : sql`false`,
-    leadIds.length ? inArray(caseDeadlines.leadId, leadIds) : sql`false`,
+    equalsAny(caseDeadlines.caseId, caseIds),
+    equalsAny(caseDeadlines.leadId, leadIds),
   )));
 }
 

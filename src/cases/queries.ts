@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, ilike, inArray, lt, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../platform/db/index.js';
+import { equalsAny, type Db, type DbOrTx } from '../platform/db/index.js';
 import type { Principal } from '../platform/auth/roles.js';
 import { enterprises } from '../enterprises/index.js';
 import { districts } from '../organisation/index.js';
@@ -113,7 +113,7 @@ export async function loadCaseRecordsOf(db: DbOrTx, rows: readonly Pick<CaseRow,
   const stepsOf = new Map<number, StepLike[]>(rows.map((r) => [r.id, []]));
   if (rows.length) {
     const steps = await db.select({ caseId: caseSteps.caseId, kind: caseSteps.kind, occurredOn: caseSteps.occurredOn, data: caseSteps.data }).from(caseSteps)
-      .where(and(sql`${caseSteps.caseId} = any(${sql.param(rows.map((r) => r.id))}::int[])`, inArray(caseSteps.kind, [...RECORD_STEP_KINDS])))
+      .where(and(equalsAny(caseSteps.caseId, rows.map((r) => r.id)), inArray(caseSteps.kind, [...RECORD_STEP_KINDS])))
       .orderBy(asc(caseSteps.caseId), asc(caseSteps.id));
     for (const s of steps) stepsOf.get(s.caseId)!.push(s);
   }

@@ -1,6 +1,6 @@
 // The only file of litigation that talks to the database.
-import { and, desc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../platform/db/index.js';
+import { and, desc, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import { equalsAny, type DbOrTx } from '../platform/db/index.js';
 import { challenges } from './tables.js';
 
 export type ChallengeRow = typeof challenges.$inferSelect;
@@ -19,7 +19,7 @@ export async function updateChallenge(db: DbOrTx, row: ChallengeRow, v: Partial<
 /** The challenges of these cases' decisions, one query for any number of cases (challenges_subject_idx). */
 export const challengesOfCases = (db: DbOrTx, caseIds: readonly number[]) =>
   db.select({ subjectId: challenges.subjectId, filedOn: challenges.filedOn, closedOn: challenges.closedOn }).from(challenges)
-    .where(and(eq(challenges.subjectKind, 'case'), sql`${challenges.subjectId} = any(${sql.param(caseIds.map(String))}::text[])`));
+    .where(and(eq(challenges.subjectKind, 'case'), equalsAny(challenges.subjectId, caseIds.map(String))));
 /** Rows that may count in a year: filed, closed or heard in it (hearings lie between filing and closing). */
 export const challengesTouching = (db: DbOrTx, year: number) =>
   db.select().from(challenges).where(and(lte(challenges.filedOn, `${year}-12-31`), or(isNull(challenges.closedOn), gte(challenges.closedOn, `${year}-01-01`))));

@@ -166,3 +166,4 @@ export function redactUrl(url: string): string {
 }
 
 export { sql };
+export { equalsAny } from './any-of.js';
