@@ -52,6 +52,19 @@ describe(`GET /api/cases: keyset pages and a capped total (${ENGINE})`, () => {
     expect(walked).toEqual(order);
   });
 
+  it('q finds cases by their enterprise\'s name, their number or their cause, in list and total; LIKE wildcards in q are plain characters', async () => {
+    const name = (await list('pageSize=1')).body.items[0].enterpriseName as string;
+    const numberOfFirst = (await list('pageSize=100')).body.items.find((c: { id: number }) => c.id === ids[0]).number as string;
+    const q = async (text: string) => (await list(`pageSize=100&q=${encodeURIComponent(text)}`)).body as { total: number; items: { id: number }[] };
+    expect(await q(name.slice(1, -1))).toMatchObject({ total: 5 });
+    expect((await q(name.slice(1, -1))).items).toHaveLength(5);
+    expect(await q(numberOfFirst)).toMatchObject({ total: 1, items: [{ id: ids[0] }] });
+    expect(await q('超标排放水污染')).toMatchObject({ total: 5 });
+    expect(await q('没有这家企业')).toMatchObject({ total: 0, items: [] });
+    expect(await q('%')).toMatchObject({ total: 0, items: [] });
+    expect(await q('_')).toMatchObject({ total: 0, items: [] });
+  });
+
   it('a cursor keeps the filter: the rows after it that match', async () => {
     const decided = await list('stage=deciding&pageSize=2');
     expect(decided.body).toMatchObject({ total: 0, items: [], nextCursor: null });

@@ -160,7 +160,13 @@ function filterWhere(v: FilterValues): SQL | undefined {
   if (v.enterpriseId !== undefined) c.push(eq(cases.enterpriseId, v.enterpriseId));
   if (v.officerId !== undefined) c.push(sql`exists (select 1 from ${caseOfficers} where ${caseOfficers.caseId} = ${cases.id} and ${caseOfficers.userId} = ${v.officerId})`);
   if (v.overdueOn !== undefined) c.push(and(lt(cases.decisionDueOn, v.overdueOn), sql`${cases.decidedOn} is null`));
-  if (v.like !== undefined) c.push(or(ilike(cases.number, v.like), ilike(cases.cause, v.like), ilike(enterprises.name, v.like)));
+  // The enterprises whose name matches are found first (one scan of enterprises), so the cases are filtered on their own
+  // columns, without a join per case walked (issue 18: a rare name at a million cases 3.5–4.1 s → 1.2–1.9 s, list and count;
+  // what is left is ILIKE over every case's number and cause: a case number alone ≈ 2 s).
+  if (v.like !== undefined) {
+    c.push(or(ilike(cases.number, v.like), ilike(cases.cause, v.like),
+      sql`${cases.enterpriseId} = any(array(select ${enterprises.id} from ${enterprises} where ${enterprises.name} ilike ${v.like}))`));
+  }
   return and(...c);
 }
 
@@ -170,17 +176,14 @@ const caseListWhere = (principal: Principal, f: CaseFilter): SQL | undefined => 
 /** How many cases the list with this filter holds (its `total`). */
 export async function countCases(db: Db, principal: Principal, f: CaseFilter): Promise<number> {
   const where = caseListWhere(principal, f);
-  // Only a text search needs the enterprise's name; counting without the join keeps the count on the index.
-  const counted = db.select({ n: count() }).from(cases);
-  const [total] = f.q ? await counted.innerJoin(enterprises, eq(enterprises.id, cases.enterpriseId)).where(where) : await counted.where(where);
+  const [total] = await db.select({ n: count() }).from(cases).where(where);
   return Number(total?.n ?? 0);
 }
 
 /** How many cases match, counted up to the cap on the same index the list walks: never a scan of all. */
 export async function countCasesCapped(db: Db, principal: Principal, f: CaseFilter, cap = CASE_LIST_COUNT_CAP): Promise<{ total: number; capped: boolean }> {
   const where = caseListWhere(principal, f);
-  const base = db.select({ one: sql`1` }).from(cases);
-  const limited = (f.q ? base.innerJoin(enterprises, eq(enterprises.id, cases.enterpriseId)).where(where) : base.where(where)).limit(cap + 1).as('limited');
+  const limited = db.select({ one: sql`1` }).from(cases).where(where).limit(cap + 1).as('limited');
   const [row] = await db.select({ n: count() }).from(limited);
   const n = Number(row?.n ?? 0);
   return n > cap ? { total: cap, capped: true } : { total: n, capped: false };
