@@ -99,6 +99,19 @@
 //   (outfall_id, data_time) where cn in (2051, 2061, 2031) (real-time 2011 points, most of the traffic, not indexed):
 //   56–92 → 0.6–7 ms and 833 → 15 ms. This bench after it, two runs back to back (load 0.1–1.7): PostgreSQL 97 500 /
 //   107 400 points/s, 39 / 42 % of the ceiling, RSS 294 / 301 MB; PGlite 60 200 / 53 600 points/s, RSS 367 / 383 MB.
+// Sixth round (2026-12-05, fourth session; nothing in the ingest changed — what bounds the PostgreSQL figure):
+// - CPU by process during the PostgreSQL run, from /proc in 0.25 s windows: the server 80–95 % of one core, PostgreSQL's
+//   backends 25–90 % of a core, the loggers 2–5 % (frames encoded before the clock). The two cores are not saturated: the
+//   server's one thread is the limit. Its profile (node --cpu-prof, the ingest's last 4.5 s): idle 26 %, query submission to
+//   PostgreSQL (writev) 10 %, parse + validate ≈ 8 %, rowsOfPacket 4 %, COPY text 7 %, judging's reads ≈ 9 %, GC 6.5 %.
+// - Batch size, A/B, 3 runs each (maxBatchRows 10 000 / 20 000 / 40 000): 81–95 / 78–95 / 78–105 k points/s — noise;
+//   unchanged. Between runs the same code gave 73 000–105 000 points/s and the COPY ceiling 172 000–252 000.
+// - So 50 % of the ceiling needs the ingest on more than one core. Parse, validate and the COPY text are ≈ 20 % of the
+//   thread (worker threads: at most ≈ 1.25×, plus the messages); gateways in several processes on one port need
+//   SO_REUSEPORT (net.Server `reusePort`, Node ≥ 22.12) or the cluster module, and judging that is safe across processes
+//   (two judging one outfall at once). Not done: a change of the gateway's architecture, not of a step.
+// - PGlite alone, twice: 34 400 and 45 700 points/s, RSS 376–395 MB; idle 266–314 MB, of which V8's heap ≈ 85 MB and
+//   PGlite's WebAssembly memory ≈ 140 MB (process.memoryUsage external); the ingest adds ≈ 60 MB of heap (batches).
 import os, { tmpdir } from 'node:os';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
