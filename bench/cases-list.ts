@@ -79,7 +79,7 @@
 // it could not be measured here). The court-window board now sums each case's payments inside its one query (it ran a query per
 // served fine; paid fines drop out in SQL); it still loads each unpaid case's records one by one.
 // Every GET route at a million cases (2026-12-05, fourth session: this bench's database kept with --keep-db, `ecogov serve` on
-// it, each route of /api/docs/json requested as the bench's administrator and officer, ids 500000 or 1; a scratch crawler):
+// it, each route of /api/docs/json requested as the bench's administrator and officer, ids 500000 or 1; bench/every-route.ts):
 // - GET /api/cases/deadlines and GET /api/workbench answered 500: the board's 暂定 lookup bound one parameter per listed
 //   case (drizzle inArray; stack overflow at 1 M, PostgreSQL's limit is 65 535). Lists whose length the data decides now
 //   bind one array (platform/db/any-of.ts equalsAny). The board's court-enforcement windows read two queries per unpaid fine:
