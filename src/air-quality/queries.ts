@@ -5,7 +5,7 @@ import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-o
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Db, DbOrTx } from '../platform/db/index.js';
-import { queryRows } from '../platform/db/index.js';
+import { equalsAny, queryRows } from '../platform/db/index.js';
 import { districts, townships } from '../organisation/index.js';
 import { airDaily, airDistrictBoundaries, airStations, qualityPublications, qualitySanctions, qualityTriggerRules } from './tables.js';
 import { POLLUTANTS } from './rules/pollutants.js';
@@ -252,6 +252,9 @@ export interface HourlyAggregate {
   pm10_s: number | null; pm10_n: number; pm25_s: number | null; pm25_n: number; o3: string | null; o3_n: number;
 }
 
+/** `and station_id = any($1)` when the read is limited to some stations (none: every station). */
+const ofStations = (stationIds: readonly number[] | null | undefined) => (stationIds ? sql`and ${equalsAny(sql.raw('station_id'), stationIds)}` : sql``);
+
 export async function aggregateHourly(db: DbOrTx, from: string, to: string, stationIds: readonly number[] | null): Promise<HourlyAggregate[]> {
   const valid = (col: string, bit: number) => sql.raw(`filter (where ${col} is not null and invalid_mask & ${bit} = 0)`);
   return queryObjects<HourlyAggregate>(db, HOURLY_AGGREGATE_COLUMNS, sql`
@@ -264,7 +267,7 @@ export async function aggregateHourly(db: DbOrTx, from: string, to: string, stat
       string_agg(hour::text || ':' || o3::text, ',') ${valid('o3', 8)} as o3, (count(*) ${valid('o3', 8)})::int as o3_n
     from air_hourly
     where observed_on between ${from}::date and ${to}::date
-      ${stationIds ? sql`and station_id = any(${sql.param([...stationIds])}::int[])` : sql``}
+      ${ofStations(stationIds)}
     group by station_id, observed_on`);
 }
 const HOURLY_AGGREGATE_COLUMNS = ['stationId', 'on', 'so2_s', 'so2_n', 'no2_s', 'no2_n', 'co_s', 'co_n', 'pm10_s', 'pm10_n', 'pm25_s', 'pm25_n', 'o3', 'o3_n'] as const;
@@ -340,7 +343,7 @@ export async function replaceDaily(tx: DbOrTx, from: string, to: string, station
 
 export async function deleteDaily(tx: DbOrTx, from: string, to: string, stationIds: readonly number[] | null): Promise<void> {
   await tx.execute(sql`delete from air_daily where observed_on between ${from}::date and ${to}::date
-    ${stationIds ? sql`and station_id = any(${sql.param([...stationIds])}::int[])` : sql``}`);
+    ${ofStations(stationIds)}`);
 }
 
 const DAILY_COLUMNS = ['station_id', 'observed_on', 'so2', 'no2', 'co', 'pm10', 'pm25', 'o3_max_1h', 'o3_max_8h', 'valid_hours', 'aqi', 'aqi_complete', 'primary_pollutants', 'standard', 'computed_at'];
@@ -365,7 +368,7 @@ export async function loadStationDays(db: DbOrTx, from: string, to: string, stat
   return queryObjects<StationDay>(db, STATION_DAY_COLUMNS, sql`
     select station_id as "stationId", observed_on::text as "on", so2, no2, co, pm10, pm25, o3_max_1h as "o3_1h", o3_max_8h as "o3_8h"
     from air_daily where observed_on between ${from}::date and ${to}::date
-      ${stationIds ? sql`and station_id = any(${sql.param([...stationIds])}::int[])` : sql``}`);
+      ${ofStations(stationIds)}`);
 }
 const STATION_DAY_COLUMNS = ['stationId', 'on', 'so2', 'no2', 'co', 'pm10', 'pm25', 'o3_1h', 'o3_8h'] as const;
 

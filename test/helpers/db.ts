@@ -1,7 +1,7 @@
 // A fresh, migrated database per test suite: in-memory PGlite, or a new database on the
 // PostgreSQL server named by DATABASE_URL (dropped afterwards).
 import { sql } from 'drizzle-orm';
-import { migrateDatabase, queryRows, type Database } from '../../src/platform/db/index.js';
+import { equalsAny, migrateDatabase, queryRows, type Database } from '../../src/platform/db/index.js';
 import { openScratchDatabase } from '../../src/platform/db/scratch.js';
 
 export const ENGINE = process.env.DATABASE_URL ? 'postgres' : 'pglite';
@@ -32,6 +32,6 @@ export async function leadingColumnsScanned(database: Database, table: string, s
     return found;
   });
   const definitions = await queryRows<{ def: string }>(database.db,
-    sql`select indexdef as def from pg_indexes where tablename = ${table} and indexname = any(${sql.param(names)}::text[])`);
+    sql`select indexdef as def from pg_indexes where tablename = ${table} and ${equalsAny(sql.raw('indexname'), names)}`);
   return definitions.map((d) => /USING \w+ \((\w+)/.exec(d.def)?.[1] ?? '');
 }
