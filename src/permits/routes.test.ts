@@ -46,6 +46,8 @@ describe(`排污许可 through the API (${ENGINE})`, { timeout: 180_000 }, () =>
 
   const application = (over: object = {}) => ({ enterpriseId: enterprise.id, kind: 'new', managementClass: 'key', proposedNumber: `${enterprise.creditCode}001P`, outfalls: [outfall(enterprise)], ...over });
 
+  // Permit numbers are unique, so each created permit gets its own sequence (a random one could collide).
+  let nextPermitSeq = 100;
   it.each([
     ['administrator', 'POST /api/permits', 201], ['licensing_staff', 'POST /api/permits', 201], ['bureau_leader', 'POST /api/permits', 403],
     ['enterprise_user', 'POST /api/permits', 403], ['public', 'POST /api/permits', 401],
@@ -55,7 +57,7 @@ describe(`排污许可 through the API (${ENGINE})`, { timeout: 180_000 }, () =>
   ] as const)('%s %s → %i', async (who, route, status) => {
     const [method, url] = route.split(' ') as ['GET' | 'POST', string];
     const headers = who === 'public' ? null : who === 'enterprise_user' ? own : who === 'licensing_staff' ? staff : who === 'bureau_leader' ? leader : who === 'administrator' ? admin : await ctx.loginAs(who as Role);
-    const seq = String(100 + Math.floor(Math.random() * 800));
+    const seq = String(nextPermitSeq++);
     const payload = url === '/api/permits'
       ? { enterpriseId: enterprise.id, managementClass: 'registration', number: `${enterprise.creditCode}${seq}W`, issuedOn: '2026-01-05', validFrom: '2026-01-05', outfalls: [] }
       : method === 'POST' ? application({ proposedNumber: null, outfalls: [] }) : undefined;

@@ -78,9 +78,11 @@ describe(`学法 sessions, 谁执法谁普法, 以案释法 and the year's figur
   });
 
   // Writes: training.manage (bureau_leader, administrator). Reads: any staff; enterprise users are refused.
+  // One plan per year is the rule, so each writer gets its own year (a random one collided 1 run in 60).
+  let nextPlanYear = 2030;
   const writes: [string, string, () => object][] = [
     ['POST', '/api/training/study-sessions', () => session()],
-    ['POST', '/api/training/popularisation/plans', () => plan(2030 + Math.floor(Math.random() * 60))],
+    ['POST', '/api/training/popularisation/plans', () => plan(nextPlanYear++)],
     ['GET', '/api/training/figures?year=2026', () => ({})],
   ];
   it.each([
