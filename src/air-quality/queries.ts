@@ -7,6 +7,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { Db, DbOrTx } from '../platform/db/index.js';
 import { equalsAny, queryRows } from '../platform/db/index.js';
 import { districts, townships } from '../organisation/index.js';
+import { loadBureauSettings } from '../settings/index.js';
 import { airDaily, airDistrictBoundaries, airStations, qualityPublications, qualitySanctions, qualityTriggerRules } from './tables.js';
 import { POLLUTANTS } from './rules/pollutants.js';
 import type { HourlyRecord } from './rules/hourly-record.js';
@@ -387,8 +388,10 @@ export async function loadAreaUnits(db: DbOrTx): Promise<AreaUnits> {
   const at = (levels: readonly StationLevel[]) => stations.filter((s) => levels.includes(s.level));
   const cityStations = at(AREA_STATION_LEVELS.city).length ? at(AREA_STATION_LEVELS.city) : at(AREA_STATION_LEVELS.district);
   const townshipIds = new Set(stations.filter((s) => s.townshipId !== null).map((s) => s.townshipId!));
+  // The city row is named after the area the bureau serves (a setting, not code).
+  const { bureau } = await loadBureauSettings(db);
   return {
-    city: { id: 0, name: '烟台市', districtId: 0, stationIds: cityStations.map((s) => s.id) },
+    city: { id: 0, name: bureau.areaName, districtId: 0, stationIds: cityStations.map((s) => s.id) },
     districts: ds.map((d) => ({ id: d.id, name: d.name, districtId: d.id, stationIds: at(AREA_STATION_LEVELS.district).filter((s) => s.districtId === d.id).map((s) => s.id) })),
     townships: ts.filter((t) => townshipIds.has(t.id)).map((t) => ({
       id: t.id, name: t.name, districtId: t.districtId,

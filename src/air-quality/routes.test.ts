@@ -234,6 +234,25 @@ describe(`air quality API: demo data, monthly township ranking and annual assess
     expect(city.improvement.pm25).toBeGreaterThan(0);
   });
 
+  it('names the city row after the area the bureau serves (a setting); a settings change that omits it keeps it', async () => {
+    const read = async () => (await ctx.app.inject({ method: 'GET', url: '/api/air-quality/assessment?year=2021', headers: admin })).json().units[0].unitName;
+    const administrator = await ctx.loginAs('administrator');
+    const put = async (change: (value: { bureau: Record<string, unknown> } & Record<string, unknown>) => object, reason: string) => {
+      const got = await ctx.app.inject({ method: 'GET', url: '/api/settings', headers: administrator });
+      expect(got.statusCode, got.body).toBe(200);
+      const current = got.json();
+      const { demoValues: _demo, ...value } = current.value;
+      const res = await ctx.app.inject({ method: 'PUT', url: '/api/settings', headers: administrator, payload: { value: change(value), version: current.version, reason } });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    await put((v) => ({ ...v, bureau: { ...v.bureau, areaName: '威海市' } }), '辖区名称');
+    expect(await read()).toBe('威海市');
+    await put((v) => { const { areaName: _area, ...bureau } = v.bureau; return { ...v, bureau: { ...bureau, phone: '0631-12369' } }; }, '电话');
+    expect(await read()).toBe('威海市');
+    await put((v) => ({ ...v, bureau: { ...v.bureau, areaName: '烟台市' } }), '恢复');
+    expect(await read()).toBe('烟台市');
+  });
+
   it('gives the composite index of the city, districts and townships for a day, month and year', async () => {
     for (const [level, period] of [['city', '2021-05-31'], ['district', '2021-05'], ['township', '2021']] as const) {
       const res = await ctx.app.inject({ method: 'GET', url: `/api/air-quality/composite?level=${level}&period=${period}`, headers: admin });

@@ -28,7 +28,7 @@ export async function putSettings(db: Db, principal: Principal, input: SettingsP
   return db.transaction(async (tx) => {
     const before = await findSettings(tx, true);
     if (input.version !== before.version) return refuse('SETTINGS_VERSION_STALE');
-    const proposed: BureauSettings = { ...input.value, committee: input.value.committee ?? before.value.committee, licensing: input.value.licensing ?? before.value.licensing, watchList: input.value.watchList ?? before.value.watchList, normativeDocuments: input.value.normativeDocuments ?? before.value.normativeDocuments, demoValues: before.value.demoValues };
+    const proposed: BureauSettings = { ...input.value, bureau: { ...input.value.bureau, areaName: input.value.bureau.areaName ?? before.value.bureau.areaName }, committee: input.value.committee ?? before.value.committee, licensing: input.value.licensing ?? before.value.licensing, watchList: input.value.watchList ?? before.value.watchList, normativeDocuments: input.value.normativeDocuments ?? before.value.normativeDocuments, demoValues: before.value.demoValues };
     const checked = checkSettings(proposed);
     if (!checked.ok) return checked;
     const chair = await checkCommitteeChair(tx, proposed.committee.chairUserId);

@@ -11,7 +11,8 @@ export const DOCUMENT_SERIES = [
 export type DocumentSeries = (typeof DOCUMENT_SERIES)[number];
 
 export interface BureauSettings {
-  bureau: { name: string; address: string; postcode: string; phone: string; contactDepartment: string };
+  /** `areaName`: the administrative area the bureau serves (the city row of the air-quality rankings). */
+  bureau: { name: string; areaName: string; address: string; postcode: string; phone: string; contactDepartment: string };
   /** 罚缴分离 (行政处罚法 第六十七条): where the party pays a fine. */
   payment: { bank: string; accountName: string; accountNumber: string; note: string };
   /** The seal's text as printed under the signature (印章). */
@@ -87,7 +88,7 @@ const yuan = (n: number) => n * 100;
  * replaces them.
  */
 export const DEFAULT_SETTINGS: BureauSettings = {
-  bureau: { name: '烟台市生态环境局', address: '山东省烟台市', postcode: '264000', phone: '12369', contactDepartment: '政策法规科' },
+  bureau: { name: '烟台市生态环境局', areaName: '烟台市', address: '山东省烟台市', postcode: '264000', phone: '12369', contactDepartment: '政策法规科' },
   payment: { bank: '以缴款通知书所列银行为准', accountName: '烟台市财政局', accountNumber: '以缴款通知书所列账号为准', note: '缴款时请注明本决定书文号' },
   sealText: '烟台市生态环境局',
   documentPrefixes: {

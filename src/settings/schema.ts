@@ -8,7 +8,10 @@ const prefix = z.string().trim().min(1).max(12).regex(/^[\p{Script=Han}A-Za-z]+$
 
 export const settingsValueSchema = z.object({
   bureau: z.object({
-    name: text(100), address: text(200), postcode: z.string().trim().regex(/^\d{6}$/, 'six digits'),
+    name: text(100),
+    // Optional on a change (a client that does not know it keeps the stored one).
+    areaName: text(50).optional().describe('the administrative area the bureau serves, e.g. 烟台市'),
+    address: text(200), postcode: z.string().trim().regex(/^\d{6}$/, 'six digits'),
     phone: z.string().trim().regex(/^[\d\-+() ]{3,30}$/, 'digits, spaces, - + ( )'), contactDepartment: text(100),
   }),
   payment: z.object({ bank: text(100), accountName: text(100), accountNumber: text(60), note: z.string().trim().max(200) }),

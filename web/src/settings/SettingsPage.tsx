@@ -107,6 +107,7 @@ export default function SettingsPage() {
           <Col xs={24} lg={12}>
             <Card title={t('settings.bureau')} size="small">
               {text(['bureau', 'name'], t('settings.name'))}
+              {text(['bureau', 'areaName'], t('settings.areaName'))}
               {text(['bureau', 'address'], t('settings.address'))}
               {text(['bureau', 'postcode'], t('settings.postcode'))}
               {text(['bureau', 'phone'], t('settings.phone'))}
