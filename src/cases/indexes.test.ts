@@ -52,3 +52,9 @@ describe('a case\'s payments and committee discussions are read by index (issue 
     expect(await scanned('committee_discussions', 'select id from committee_discussions where case_id = 7')).toContain('case_id');
   });
 });
+
+describe('an officer\'s own cases are read by index (issue 18: the field app\'s task list and the officer filter)', () => {
+  it('the cases assigned to one officer (field findTasks, listCases with officerId)', async () => {
+    expect(await scanned('case_officers', 'select case_id from case_officers where user_id = 7')).toContain('user_id');
+  });
+});

@@ -89,13 +89,14 @@ export default function SettingsPage() {
     }
   };
 
+  // The label is a node (text + demo tag): messageVariables gives antd's "请输入…" the caption, not the field path.
   const yuan = (name: (string | number)[], text: string, path: string) => (
-    <Form.Item name={name} label={label(path, text)} rules={[{ required: true }]}>
+    <Form.Item name={name} label={label(path, text)} messageVariables={{ label: text }} rules={[{ required: true }]}>
       <InputNumber min={0.01} precision={2} style={{ width: '100%' }} addonAfter={t('settings.yuan')} />
     </Form.Item>
   );
   const text = (name: string[], caption: string) => (
-    <Form.Item name={name} label={label(name.join('.'), caption)} rules={[{ required: true }]}><Input /></Form.Item>
+    <Form.Item name={name} label={label(name.join('.'), caption)} messageVariables={{ label: caption }} rules={[{ required: true }]}><Input /></Form.Item>
   );
 
   return (

@@ -1,0 +1,1 @@
+CREATE INDEX "case_officers_user_idx" ON "case_officers" USING btree ("user_id","case_id");
