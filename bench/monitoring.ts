@@ -112,6 +112,12 @@
 //   (two judging one outfall at once). Not done: a change of the gateway's architecture, not of a step.
 // - PGlite alone, twice: 34 400 and 45 700 points/s, RSS 376–395 MB; idle 266–314 MB, of which V8's heap ≈ 85 MB and
 //   PGlite's WebAssembly memory ≈ 140 MB (process.memoryUsage external); the ingest adds ≈ 60 MB of heap (batches).
+// Seventh round (2026-12-05, fifth session; the PGlite RSS line, 392–404 MB in this bench alone): /proc/<pid>/smaps of the
+//   server at idle and at its peak: the growth is V8 heap pages (anonymous maps < 1 MB: 62 → 151 MB, 339 → 840 maps); the
+//   malloc arenas grow ≈ 17 MB. ECOGOV_HEAP_GROWING_PERCENT 15 vs 30: 377–392 vs 392 MB (no clear change). The writer's
+//   queue: with one lane it paused its sockets at three batches (60 000 rows of parsed packets held); now at a batch and a
+//   half (store.ts BatchWriter). Five runs each, 3× vs 1.5×: RSS 385–423 (median 394) vs 364–385 (median 378) MB,
+//   36 400–54 300 vs 39 300–51 100 points/s. PostgreSQL (two lanes) keeps three batches.
 import os, { tmpdir } from 'node:os';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';

@@ -45,6 +45,16 @@ describe('batched storage', () => {
     expect(done).toEqual([100, 101, 102, 103, 104, 105, 106, 107]);
   });
 
+  it('by default one lane pauses its sources at a batch and a half queued, two lanes at three batches (issue 18: memory)', () => {
+    const never = () => new Promise<void>(() => {});
+    expect(new BatchWriter(never, { maxBatchRows: 100 }).highWaterRows).toBe(150);
+    expect(new BatchWriter(never, { maxBatchRows: 100, lanes: 2 }).highWaterRows).toBe(300);
+    const one = new BatchWriter(never, { maxBatchRows: 10 });
+    const accepted: boolean[] = [];
+    for (let i = 0; i < 8; i++) accepted.push(one.submit(rows(i), () => {})); // 2 rows a packet (a point + the packet)
+    expect(accepted.indexOf(false)).toBe(7); // 16 rows ≥ 15
+  });
+
   it('a record re-sent with other values is kept as a correction (in the same batch or a later one); an identical re-send is not', async () => {
     const insert = batchInserterOf(database);
     const changed = (i: number, rtd: number): IngestRows => { const r = rows(i); r.points[0]!.rtd = rtd; return r; };
